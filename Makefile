@@ -1,0 +1,49 @@
+# The two commands of the README's quick start:
+#   make serve   serve the site on http://127.0.0.1:8000, rebuilding on every saved change
+#   make test    the whole check suite CI runs: strict build of both languages, lint, pytest
+# Both create or update .venv from requirements.lock first, when it changed.
+
+SHELL := /bin/bash
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+# The first interpreter new enough for the pinned stack (SQLAlchemy 2.1 and Material 9.8
+# need 3.11, pymdown-extensions 13 needs 3.11.5).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint update-examples lock clean
+
+$(VENV)/.installed: requirements.lock
+	@test -n "$(PYTHON)" || { echo "error: no Python 3.11.5 or newer found (tried python3, python3.13, python3.12, python3.11). Install one, or run: make PYTHON=/path/to/python3.x" >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@# The project's own tooling (sessionguide/) is imported from the checkout, not installed.
+	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "sessionguide.pth").write_text("$(CURDIR)\n")'
+	@touch $@
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check sessionguide tests snippets
+
+test: build lint
+	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/pytest
+
+update-examples: $(VENV)/.installed
+	$(BIN)/pytest tests/test_examples.py --update-examples
+
+# Re-pin every dependency after editing pyproject.toml's list (needs the package index).
+lock: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --target build/uv uv==0.13.9
+	build/uv/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
+		--generate-hashes --no-header --output-file requirements.lock
+
+clean:
+	rm -rf $(VENV) $(SITE_DIR) build .pytest_cache

@@ -1,0 +1,50 @@
+"""Which page is being rendered, for error messages and the language of generated labels.
+
+The MkDocs hook sets it before each page is converted; markdown-exec runs the page's blocks
+during that conversion, so ``show()`` can name the page that includes a broken example.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+DEFAULT_LANGUAGE = "en"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # e.g. "docs/flush-and-commit.es.md"
+    lang: str  # the language the page is written in, from its suffix
+
+
+_current: Page | None = None
+
+
+def language_of(src_uri: str) -> str:
+    """``flush-and-commit.es.md`` is Spanish; ``flush-and-commit.md`` is the default language."""
+    suffixes = PurePosixPath(src_uri).suffixes
+    return suffixes[-2].lstrip(".") if len(suffixes) >= 2 else DEFAULT_LANGUAGE
+
+
+def set_current(src_uri: str | None) -> None:
+    global _current
+    _current = Page(f"docs/{src_uri}", language_of(src_uri)) if src_uri else None
+
+
+def current() -> Page | None:
+    return _current
+
+
+SHOW_CALL = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
+
+
+def pages_including(snippet: str, docs: Path = DOCS) -> list[str]:
+    """The pages whose ``show(...)`` blocks include ``snippet``, for messages."""
+    return sorted(
+        f"docs/{page.relative_to(docs).as_posix()}"
+        for page in docs.rglob("*.md")
+        if snippet in SHOW_CALL.findall(page.read_text(encoding="utf-8"))
+    )

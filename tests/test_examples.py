@@ -1,0 +1,62 @@
+"""Every snippet, checked as pytest-examples checks examples.
+
+What a snippet prints must match the ``#>`` comments beside each ``print``;
+``make update-examples`` (``pytest --update-examples``) rewrites them. The SQL an example logs
+is not in those comments: the page shows it from the build's own run, and the ``StateTable``
+that a snippet prints records which statements each step sent. Test ids are the snippet paths:
+``test_example[flush-and-commit/add_flush_commit.py]``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pytest_examples import CodeExample, EvalExample
+
+from sessionguide.pages import pages_including
+from sessionguide.runner import SNIPPETS, run_snippet
+from sessionguide.sql_capture import capture_sql
+
+SNIPPET_NAMES = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
+
+
+def _where(snippet: str) -> str:
+    pages = pages_including(snippet)
+    return f"included by {', '.join(pages)}" if pages else "not included by any page"
+
+
+@pytest.mark.parametrize("snippet", SNIPPET_NAMES)
+def test_example(snippet: str, eval_example: EvalExample, tmp_path, monkeypatch) -> None:
+    path = SNIPPETS / snippet
+    example = CodeExample.create(path.read_text(encoding="utf-8"), path=path)
+    eval_example.set_config(line_length=88, target_version="py311")
+    eval_example.lint_ruff(example)  # from the project root, so ruff reads pyproject.toml
+    monkeypatch.chdir(tmp_path)
+
+    problem = None
+    try:
+        # echo=True would otherwise leave SQLAlchemy's stdout handler behind for later tests.
+        with capture_sql(lambda text: None):
+            if eval_example.update_examples:
+                eval_example.run_print_update(example)
+            else:
+                eval_example.run_print_check(example)
+    except pytest.fail.Exception as mismatch:
+        problem = (
+            f"snippets/{snippet}: what it prints no longer matches its #> comments "
+            f"({_where(snippet)}). If the change is intended, run `make update-examples`.\n"
+            f"{mismatch.msg}"
+        )
+    except Exception as error:  # noqa: BLE001
+        # pytest-examples gives the exception a traceback of fake frames, which crashes
+        # pytest's traceback handling on Python 3.11 (INTERNALERROR). Report a clean run of
+        # the same snippet instead, outside the except block so no context is chained.
+        raised = f"{type(error).__name__}: {error}"
+        failure = run_snippet(snippet).failure
+        problem = (
+            f"snippets/{snippet}:{failure.line}: {failure.message} ({_where(snippet)})\n\n"
+            f"{failure.traceback}"
+            if failure
+            else f"snippets/{snippet} raised under pytest-examples only: {raised}"
+        )
+    if problem:
+        pytest.fail(problem, pytrace=False)
