@@ -104,7 +104,7 @@ def render_table(table: Table, lang: str) -> str:
         "<tr>" + "".join(f"<td><code>{_cell(c)}</code></td>" for c in row) + "</tr>"
         for row in table.rows
     )
-    return (f'<div class="sg-state"><table><thead><tr>{head}</tr></thead>'
+    return (f'<div class="sg-state"><table class="sg-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 

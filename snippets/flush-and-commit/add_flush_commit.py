@@ -35,8 +35,8 @@ with Session(engine) as session:
     session.commit()
     table.step("session.commit()")
 
-    print(user.name)
-    #> ana
+    print(f"{user.name=}")
+    #> user.name='ana'
     table.step("user.name")
 
 print(table)
