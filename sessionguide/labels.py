@@ -11,6 +11,9 @@ LABELS = {
         "this_transaction": "this transaction sees",
         "other_connection": "another connection sees",
         "untranslated": ("Not translated yet", "This page is not translated yet."),
+        "transaction": "transaction",
+        "lifecycle_title": "The states of an object and the calls that move it between them",
+        "timeline_title": "One change from add() to commit(): SQL sent, and who sees the row",
     },
     "es": {
         "caption": "Lo que este ejemplo imprimió y el SQL que envió, registrados al generar esta página",
@@ -25,6 +28,9 @@ LABELS = {
             "Aún sin traducir",
             "Esta página todavía no está traducida al español: se muestra la versión en inglés.",
         ),
+        "transaction": "transacción",
+        "lifecycle_title": "Los estados de un objeto y las llamadas que lo llevan de uno a otro",
+        "timeline_title": "Un cambio de add() a commit(): el SQL enviado y quién ve la fila",
     },
 }
 
