@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import gzip
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -27,15 +27,27 @@ def on_page_content(html, page, config, files):
     return html
 
 
+# mkdocs-static-i18n builds every language into the same site_dir, so the last language's
+# 404.html and sitemap.xml overwrite the default one's. Keep each language's own copy.
+_per_language: dict[tuple[str, str], str] = {}
+
+
+def on_post_template(output, template_name, config):
+    if template_name in ("404.html", "sitemap.xml"):
+        _per_language[(config.theme["language"], template_name)] = output
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building:
         return
-    # Material fetches sitemap.xml beside each language's root to map pages between
-    # languages; mkdocs-static-i18n writes only the root one, which lists every language.
     site = Path(config.site_dir)
-    for language in i18n.build_languages:
-        if language != i18n.default_language:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                shutil.copyfile(site / name, site / language / name)
+    for (language, name), output in _per_language.items():
+        # Material fetches sitemap.xml beside each language's root to map pages across languages.
+        folder = site if language == i18n.default_language else site / language
+        (folder / name).write_text(output, encoding="utf-8")
+        if name == "sitemap.xml":
+            with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=0) as gz:
+                gz.write(output.encode("utf-8"))

@@ -2,7 +2,9 @@
 
 LABELS = {
     "en": {
-        "caption": "What this example printed and the SQL it sent, recorded when this page was built",
+        "caption": (
+            "What this example printed and the SQL it sent, recorded when this page was built"
+        ),
         "sql": "SQL sent",
         "line": "line",
         "step": "step",
@@ -16,7 +18,9 @@ LABELS = {
         "timeline_title": "One change from add() to commit(): SQL sent, and who sees the row",
     },
     "es": {
-        "caption": "Lo que este ejemplo imprimió y el SQL que envió, registrados al generar esta página",
+        "caption": (
+            "Lo que este ejemplo imprimió y el SQL que envió, registrados al generar esta página"
+        ),
         "sql": "SQL enviado",
         "line": "línea",
         "step": "paso",

@@ -176,7 +176,7 @@ def format_grid(headers: list[str], rows) -> str:
         height = max(len(c) for c in row)
         for k in range(height):
             out.append(" | ".join(
-                (c[k] if k < len(c) else "").ljust(w) for c, w in zip(row, widths)
+                (c[k] if k < len(c) else "").ljust(w) for c, w in zip(row, widths, strict=True)
             ).rstrip())
         if n == 0:
             out.append("-+-".join("-" * w for w in widths))

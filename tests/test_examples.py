@@ -32,7 +32,7 @@ def test_example(snippet: str, eval_example: EvalExample, tmp_path, monkeypatch)
     eval_example.lint_ruff(example)  # from the project root, so ruff reads pyproject.toml
     monkeypatch.chdir(tmp_path)
 
-    problem = None
+    problem = raised = None
     try:
         # echo=True would otherwise leave SQLAlchemy's stdout handler behind for later tests.
         with capture_sql(lambda text: None):
@@ -47,10 +47,12 @@ def test_example(snippet: str, eval_example: EvalExample, tmp_path, monkeypatch)
             f"{mismatch.msg}"
         )
     except Exception as error:  # noqa: BLE001
+        raised = f"{type(error).__name__}: {error}"
+    if raised:
         # pytest-examples gives the exception a traceback of fake frames, which crashes
         # pytest's traceback handling on Python 3.11 (INTERNALERROR). Report a clean run of
-        # the same snippet instead, outside the except block so no context is chained.
-        raised = f"{type(error).__name__}: {error}"
+        # the snippet instead, started outside the except block so that no exception chains
+        # to the fake traceback.
         failure = run_snippet(snippet).failure
         problem = (
             f"snippets/{snippet}:{failure.line}: {failure.message} ({_where(snippet)})\n\n"

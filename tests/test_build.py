@@ -1,0 +1,163 @@
+"""Bad input fails loudly and names the file; examples never see each other's state.
+
+Each test builds a small fixture site: the project's mkdocs.yml and tooling, with pages and
+snippets written by the test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sessionguide.runner import run_snippet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_project(tmp: Path, pages: dict[str, str], snippets: dict[str, str]) -> Path:
+    """A copy of the project's configuration and tooling with only the given pages."""
+    for folder in ("sessionguide", "tests", "docs/stylesheets"):
+        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp)
+    nav = "nav:\n" + "".join(f"  - {name}\n" for name in pages if ".es." not in name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp / "mkdocs.yml").write_text(re.sub(r"(?m)^nav:\n(  - .*\n)+", nav, config))
+    for name, text in pages.items():
+        (tmp / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp / "snippets").mkdir()
+    for name, text in snippets.items():
+        (tmp / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / "snippets" / name).write_text(text, encoding="utf-8")
+    return tmp
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    return run(project, "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
+
+
+def show(snippet: str) -> str:
+    return f'```python exec="1"\nfrom sessionguide import show\nshow("{snippet}")\n```\n'
+
+
+RAISES = "x = 1\ny = 0\nprint(x / y)\n"
+
+
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory) -> str:
+    project = make_project(
+        tmp_path_factory.mktemp("broken"),
+        pages={
+            "index.md": "# Home\n\n[fine](broken.md)\n",
+            "broken.md": "# Broken\n\n" + show("broken/raises.py") + "\n" + show("broken/gone.py"),
+            "links.md": "# Links\n\n[a](nowhere.md) and [b](index.md#no-such-anchor)\n",
+        },
+        snippets={"broken/raises.py": RAISES},
+    )
+    result = build(project)
+    assert result.returncode != 0, "a strict build with broken pages must fail"
+    return result.stdout + result.stderr
+
+
+def test_raising_example_fails_build_naming_snippet_line_and_page(broken_build: str) -> None:
+    assert "snippets/broken/raises.py:3: ZeroDivisionError: division by zero" in broken_build
+    assert "(included by docs/broken.md)" in broken_build
+
+
+def test_missing_snippet_fails_build_naming_page(broken_build: str) -> None:
+    assert "snippets/broken/gone.py does not exist (included by docs/broken.md)" in broken_build
+
+
+def test_broken_link_and_anchor_fail_build(broken_build: str) -> None:
+    assert "'links.md' contains a link 'nowhere.md'" in broken_build
+    assert "does not contain an anchor '#no-such-anchor'" in broken_build
+
+
+def test_missing_include_fails_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"index.md": '# Home\n\n--8<-- "nope/missing.txt"\n'}, {})
+    result = build(project)
+    assert result.returncode != 0
+    assert "Error reading page 'index.md'" in result.stderr
+    assert "Snippet at path 'nope/missing.txt' could not be found" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def harness_run(tmp_path_factory) -> subprocess.CompletedProcess[str]:
+    """tests/test_examples.py run on a fixture with a stale and a raising example."""
+    stale = 'print(f"{1 + 1=}")\n#> 1 + 1=3\n'
+    project = make_project(
+        tmp_path_factory.mktemp("harness"),
+        pages={"index.md": "# Home\n\n" + show("page/stale.py") + show("page/raises.py")},
+        snippets={"page/stale.py": stale, "page/raises.py": RAISES},
+    )
+    return run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider")
+
+
+def test_changed_output_fails_its_test_naming_snippet_and_page(harness_run) -> None:
+    out = harness_run.stdout
+    assert "snippets/page/stale.py: what it prints no longer matches its #> comments" in out
+    assert "(included by docs/index.md)" in out
+    assert "+#> 1 + 1=2" in out
+
+
+def test_raising_example_is_one_ordinary_failure(harness_run) -> None:
+    # On Python 3.11, pytest-examples alone turns this into an INTERNALERROR (exit code 3).
+    out = harness_run.stdout
+    assert harness_run.returncode == 1, out + harness_run.stderr
+    assert "INTERNALERROR" not in out + harness_run.stderr
+    assert "snippets/page/raises.py:3: ZeroDivisionError: division by zero" in out
+    assert re.search(r"\b2 failed\b", out)
+
+
+LEAKY = """\
+import os
+import sqlite3
+
+connection = sqlite3.connect("relative.db")
+connection.execute("CREATE TABLE IF NOT EXISTS runs (n INTEGER)")
+connection.execute("INSERT INTO runs VALUES (1)")
+connection.commit()
+runs = connection.execute("SELECT count(*) FROM runs").fetchone()[0]
+connection.close()
+print(f"{runs=} {__name__=}")
+print(f"{'leftover' in globals()=}")
+leftover = True
+"""
+
+
+def test_example_sees_nothing_left_by_earlier_runs(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path,
+        pages={"index.md": "# Home\n\n" + show("page/leaky.py")},
+        snippets={"page/leaky.py": LEAKY},
+    )
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    # The English and the Spanish build ran the example in one process; the second run did
+    # not see the first one's database file or globals.
+    en = (project / "site/index.html").read_text(encoding="utf-8")
+    es = (project / "site/es/index.html").read_text(encoding="utf-8")
+    for html in (en, es):
+        assert "runs=1 __name__=&#x27;__main__&#x27;" in html
+        assert "&#x27;leftover&#x27; in globals()=False" in html
+    assert not list(project.rglob("relative.db")), "the example's file was left behind"
+
+
+def test_run_snippet_twice_in_one_process_prints_the_same() -> None:
+    first = run_snippet("flush-and-commit/add_flush_commit.py")
+    second = run_snippet("flush-and-commit/add_flush_commit.py")
+    assert first.failure is None and first.events
+    assert first.events == second.events
