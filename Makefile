@@ -7,6 +7,8 @@ SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+# A second environment with the last SQLAlchemy 2.0, to rerun every example under it.
+VENV20 ?= .venv-sqlalchemy20
 # The first interpreter new enough for the pinned stack (SQLAlchemy 2.1 and Material 9.8
 # need 3.11, pymdown-extensions 13 needs 3.11.5).
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
@@ -16,13 +18,21 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint update-examples lock clean
 
-$(VENV)/.installed: requirements.lock
+# Create (or update) a virtual environment from a lock file. The project's own tooling
+# (sessionguide/) is imported from the checkout through a .pth file, not installed.
+define make-venv
 	@test -n "$(PYTHON)" || { echo "error: no Python 3.11.5 or newer found (tried python3, python3.13, python3.12, python3.11). Install one, or run: make PYTHON=/path/to/python3.x" >&2; exit 1; }
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	@# The project's own tooling (sessionguide/) is imported from the checkout, not installed.
-	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "sessionguide.pth").write_text("$(CURDIR)\n")'
-	@touch $@
+	@test -x $(1)/bin/python || $(PYTHON) -m venv $(1)
+	$(1)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(2)
+	$(1)/bin/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "sessionguide.pth").write_text("$(CURDIR)\n")'
+	@touch $(1)/.installed
+endef
+
+$(VENV)/.installed: requirements.lock
+	$(call make-venv,$(VENV),requirements.lock)
+
+$(VENV20)/.installed: requirements-sqlalchemy20.lock
+	$(call make-venv,$(VENV20),requirements-sqlalchemy20.lock)
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -33,8 +43,8 @@ build: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check sessionguide tests snippets
 
-test: build lint
-	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/pytest
+test: build lint $(VENV20)/.installed
+	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest
 
 update-examples: $(VENV)/.installed
 	$(BIN)/pytest tests/test_examples.py --update-examples
@@ -44,6 +54,8 @@ lock: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --target build/uv uv==0.13.9
 	build/uv/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 		--generate-hashes --no-header --output-file requirements.lock
+	build/uv/bin/uv pip compile requirements-sqlalchemy20.in --universal --python-version 3.11.5 \
+		--generate-hashes --no-header --output-file requirements-sqlalchemy20.lock
 
 clean:
-	rm -rf $(VENV) $(SITE_DIR) build .pytest_cache
+	rm -rf $(VENV) $(VENV20) $(SITE_DIR) build .pytest_cache

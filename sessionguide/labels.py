@@ -14,6 +14,14 @@ LABELS = {
         "other_connection": "another connection sees",
         "untranslated": ("Not translated yet", "This page is not translated yet."),
         "transaction": "transaction",
+        "sqlalchemy20_labels": (
+            "With SQLAlchemy 2.0, the `SELECT` statements of this example label their columns "
+            "(`users.id AS users_id`); everything else it prints is the same."
+        ),
+        "sqlalchemy20_behaviour": (
+            "With SQLAlchemy 2.0, this example prints something different: the text around "
+            "it says what and why."
+        ),
         "lifecycle_title": "The states of an object and the calls that move it between them",
         "timeline_title": "One change from add() to commit(): SQL sent, and who sees the row",
     },
@@ -33,6 +41,14 @@ LABELS = {
             "Esta página todavía no está traducida al español: se muestra la versión en inglés.",
         ),
         "transaction": "transacción",
+        "sqlalchemy20_labels": (
+            "Con SQLAlchemy 2.0, las sentencias `SELECT` de este ejemplo ponen etiquetas a sus "
+            "columnas (`users.id AS users_id`); todo lo demás que imprime es igual."
+        ),
+        "sqlalchemy20_behaviour": (
+            "Con SQLAlchemy 2.0, este ejemplo imprime algo distinto: el texto de alrededor "
+            "explica qué y por qué."
+        ),
         "lifecycle_title": "Los estados de un objeto y las llamadas que lo llevan de uno a otro",
         "timeline_title": "Un cambio de add() a commit(): el SQL enviado y quién ve la fila",
     },

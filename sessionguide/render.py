@@ -13,6 +13,7 @@ import sys
 from html import escape
 
 from sessionguide import pages
+from sessionguide.compat import listed_differences
 from sessionguide.labels import label
 from sessionguide.runner import Event, Run, run_snippet, snippet_path
 from sessionguide.state_table import Table
@@ -38,7 +39,7 @@ def show(snippet: str) -> None:
         )
     # markdown-exec collects output through the `print` it puts in the block's globals.
     block_print = sys._getframe(1).f_globals.get("print", print)
-    block_print(render(run, page.lang if page else "en"))
+    block_print(render(run, page.lang if page else pages.DEFAULT_LANGUAGE))
 
 
 def _fail(message: str) -> None:
@@ -62,6 +63,9 @@ def render(run: Run, lang: str) -> str:
     parts = [f'```python title="{run.snippet}"\n{code}```\n']
     if run.events:
         parts.append(_render_output(run, lang))
+    kind = listed_differences().get(run.snippet)
+    if kind:
+        parts.append(f'!!! note "SQLAlchemy 2.0"\n\n    {label(f"sqlalchemy20_{kind}", lang)}\n')
     return "\n".join(parts)
 
 

@@ -49,6 +49,11 @@ def snippet_path(snippet: str) -> Path:
     return SNIPPETS / snippet
 
 
+def snippet_names() -> list[str]:
+    """Every example, as ``<page>/<example>.py``."""
+    return sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
+
+
 def _line_in(filename: str) -> int:
     frame = sys._getframe(1)
     while frame is not None:

@@ -1,0 +1,58 @@
+"""Which examples print something different under SQLAlchemy 2.0.
+
+Pages target SQLAlchemy 2.1. tests/test_sqlalchemy20.py runs every example under both versions
+(``python -m sessionguide.compat`` prints each example's transcript as JSON) and checks that
+``snippets/differs-in-sqlalchemy-2.0.txt`` lists exactly the examples whose transcripts differ,
+each with the kind of difference; ``show()`` puts a note under those examples.
+
+Kinds: ``labels`` when the only difference is that 2.0 labels the columns of ORM SELECTs
+(``users.id AS users_id``), ``behaviour`` for anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from sessionguide.runner import SNIPPETS, Run, run_snippet, snippet_names
+from sessionguide.state_table import Table, format_grid
+
+DIFFERS_LIST = SNIPPETS / "differs-in-sqlalchemy-2.0.txt"
+
+
+_LABEL = re.compile(r"\b(\w+)\.(\w+) AS \1_\2\b")
+
+
+def listed_differences() -> dict[str, str]:
+    """``{snippet: kind}`` as listed in differs-in-sqlalchemy-2.0.txt."""
+    lines = DIFFERS_LIST.read_text(encoding="utf-8").splitlines()
+    entries = (line.split() for line in lines if line.strip() and not line.startswith("#"))
+    return {snippet: kind for snippet, kind in entries}
+
+
+def difference(under_20: str, under_21: str) -> str | None:
+    if under_20 == under_21:
+        return None
+    return "labels" if _LABEL.sub(r"\1.\2", under_20) == under_21 else "behaviour"
+
+
+def transcript(run: Run) -> str:
+    """Everything the page would show of a run, as text: prints, SQL, tables, failure."""
+    lines = []
+    for event in run.events:
+        if isinstance(event.value, Table):
+            lines.append(format_grid(list(event.value.columns), event.value.rows))
+        else:
+            lines.append(f"{event.kind}: {event.value}")
+    if run.failure:
+        lines.append(f"failure: {run.failure.message}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    json.dump({name: transcript(run_snippet(name)) for name in snippet_names()}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
