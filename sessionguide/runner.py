@@ -107,5 +107,7 @@ def run_snippet(snippet: str) -> Run:
 def _failure(error: BaseException, filename: str) -> Failure:
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
     line = frames[-1].lineno if frames else 0
+    if isinstance(error, SyntaxError) and error.filename == filename:
+        line = error.lineno or 0
     text = "".join(traceback.format_exception(error)).strip()
     return Failure(line or 0, f"{type(error).__name__}: {error}", text)
