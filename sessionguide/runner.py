@@ -8,16 +8,23 @@ call produced which output and SQL.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from sessionguide.sql_capture import capture_sql
+
+try:
+    import greenlet
+except ImportError:  # only async examples need it (sqlalchemy[asyncio])
+    greenlet = None
 from sessionguide.state_table import StateTable, Table
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
@@ -55,12 +62,19 @@ def snippet_names() -> list[str]:
 
 
 def _line_in(filename: str) -> int:
+    """The snippet line running now, also when SQLAlchemy's async layer runs the statement in
+    a greenlet whose frames do not lead back to the snippet: then continue in the parent's."""
     frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename == filename:
-            return frame.f_lineno
-        frame = frame.f_back
-    return 0
+    current = greenlet.getcurrent() if greenlet else None
+    while True:
+        while frame is not None:
+            if frame.f_code.co_filename == filename:
+                return frame.f_lineno
+            frame = frame.f_back
+        current = current.parent if current is not None else None
+        if current is None:
+            return 0
+        frame = current.gr_frame
 
 
 def run_snippet(snippet: str) -> Run:
@@ -88,7 +102,9 @@ def run_snippet(snippet: str) -> Run:
     module = ModuleType("__main__")
     module.__dict__.update(__file__=filename, __builtins__=__builtins__, print=print_)
     saved_main, saved_cwd = sys.modules.get("__main__"), os.getcwd()
-    with tempfile.TemporaryDirectory(prefix="sessionguide-") as workdir:
+    with tempfile.TemporaryDirectory(prefix="sessionguide-") as workdir, warnings.catch_warnings():
+        # After a MissingGreenlet, SQLAlchemy leaves an aiosqlite coroutine unawaited.
+        warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         try:
             sys.modules["__main__"] = module
             os.chdir(workdir)
@@ -101,6 +117,7 @@ def run_snippet(snippet: str) -> Run:
             if saved_main is not None:
                 sys.modules["__main__"] = saved_main
             module.__dict__.clear()
+            gc.collect()  # so the example's engines and files go now, not in the next run
     return run
 
 

@@ -31,6 +31,7 @@ def make_project(tmp: Path, pages: dict[str, str], snippets: dict[str, str]) -> 
     for name, text in pages.items():
         (tmp / "docs" / name).write_text(text, encoding="utf-8")
     (tmp / "snippets").mkdir()
+    shutil.copy(ROOT / "snippets" / "differs-in-sqlalchemy-2.0.txt", tmp / "snippets")
     for name, text in snippets.items():
         (tmp / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp / "snippets" / name).write_text(text, encoding="utf-8")
@@ -161,3 +162,16 @@ def test_run_snippet_twice_in_one_process_prints_the_same() -> None:
     second = run_snippet("flush-and-commit/add_flush_commit.py")
     assert first.failure is None and first.events
     assert first.events == second.events
+
+
+def test_update_examples_places_output_of_loops_under_each_print(tmp_path: Path) -> None:
+    loop = 'for n in range(2):\n    print(f"{n=}")\n    print(f"{n * 10=}")\n'
+    project = make_project(tmp_path, {"index.md": "# Home\n"}, {"page/loop.py": loop})
+    for _ in range(2):  # the second update must find nothing left to change
+        run(project, "pytest", "tests/test_examples.py", "--update-examples", "-p", "no:cacheprovider")
+    assert (project / "snippets/page/loop.py").read_text() == (
+        'for n in range(2):\n    print(f"{n=}")\n    #> n=0\n    #> n=1\n'
+        '    print(f"{n * 10=}")\n    #> n * 10=0\n    #> n * 10=10\n'
+    )
+    check = run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider")
+    assert check.returncode == 0, check.stdout

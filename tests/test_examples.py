@@ -10,6 +10,7 @@ that a snippet prints records which statements each step sent. Test ids are the 
 from __future__ import annotations
 
 import pytest
+import pytest_examples.run_code as run_code
 from pytest_examples import CodeExample, EvalExample
 
 from sessionguide.pages import pages_including
@@ -17,6 +18,32 @@ from sessionguide.runner import SNIPPETS, run_snippet
 from sessionguide.sql_capture import capture_sql
 
 SNIPPET_NAMES = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
+
+
+# pytest-examples writes each print's output under its line, assuming prints run top to bottom
+# and each line's output is one block. Loops and with-blocks break both assumptions; these two
+# replacements make it group every line's output, in print order, under that line.
+_insert_print_statements = run_code.InsertPrintStatements._insert_print_statements
+
+
+def _insert_in_line_order(self, example):
+    self.print_func.statements.sort(key=lambda statement: statement.line_no)
+    return _insert_print_statements(self, example)
+
+
+def _remove_all_old_output(lines: list[str], line_index: int) -> None:
+    while line_index + 1 < len(lines):
+        following = lines[line_index + 1]
+        if run_code.comment_prefix_re.search(following):
+            del lines[line_index + 1]
+        elif run_code.triple_quotes_prefix_re.search(following):
+            end = next(
+                i for i in range(line_index + 2, len(lines))
+                if run_code.triple_quotes_prefix_re.search(lines[i])
+            )
+            del lines[line_index + 1 : end + 1]
+        else:
+            return
 
 
 def _where(snippet: str) -> str:
@@ -31,6 +58,10 @@ def test_example(snippet: str, eval_example: EvalExample, tmp_path, monkeypatch)
     eval_example.set_config(line_length=88, target_version="py311")
     eval_example.lint_ruff(example)  # from the project root, so ruff reads pyproject.toml
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(
+        run_code.InsertPrintStatements, "_insert_print_statements", _insert_in_line_order
+    )
+    monkeypatch.setattr(run_code, "remove_old_print", _remove_all_old_output)
 
     problem = raised = None
     try:
