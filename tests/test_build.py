@@ -46,6 +46,10 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def run_examples(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", *args)
+
+
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     return run(project, "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
 
@@ -104,7 +108,7 @@ def harness_run(tmp_path_factory) -> subprocess.CompletedProcess[str]:
         pages={"index.md": "# Home\n\n" + show("page/stale.py") + show("page/raises.py")},
         snippets={"page/stale.py": stale, "page/raises.py": RAISES},
     )
-    return run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider")
+    return run_examples(project)
 
 
 def test_changed_output_fails_its_test_naming_snippet_and_page(harness_run) -> None:
@@ -168,10 +172,10 @@ def test_update_examples_places_output_of_loops_under_each_print(tmp_path: Path)
     loop = 'for n in range(2):\n    print(f"{n=}")\n    print(f"{n * 10=}")\n'
     project = make_project(tmp_path, {"index.md": "# Home\n"}, {"page/loop.py": loop})
     for _ in range(2):  # the second update must find nothing left to change
-        run(project, "pytest", "tests/test_examples.py", "--update-examples", "-p", "no:cacheprovider")
+        run_examples(project, "--update-examples")
     assert (project / "snippets/page/loop.py").read_text() == (
         'for n in range(2):\n    print(f"{n=}")\n    #> n=0\n    #> n=1\n'
         '    print(f"{n * 10=}")\n    #> n * 10=0\n    #> n * 10=10\n'
     )
-    check = run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider")
+    check = run_examples(project)
     assert check.returncode == 0, check.stdout
