@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from sessionguide import language_sites, pages
+from sessionguide import language_sites, pages, translations
 from sessionguide.labels import label
 
 
@@ -17,10 +17,15 @@ def _building(config) -> str:
 def on_page_markdown(markdown, page, config, files):
     pages.set_current(page.file.src_uri)
     building = _building(config)
-    if building != pages.language_of(page.file.src_uri):
+    written_in = pages.language_of(page.file.src_uri)
+    if building != written_in:
         # mkdocs-static-i18n falls back to the English page silently; say so on the page.
         title, text = label("untranslated", building)
         return f'!!! warning "{title}"\n\n    {text}\n\n{markdown}'
+    if written_in != config.plugins["i18n"].default_language:
+        english = Path(config.docs_dir) / pages.english_source(page.file.src_uri)
+        notice = translations.outdated_notice(english, page.meta, page.url, written_in)
+        return (notice or "") + markdown
     return markdown
 
 

@@ -13,6 +13,11 @@ LABELS = {
         "this_transaction": "this transaction sees",
         "other_connection": "another connection sees",
         "untranslated": ("Not translated yet", "This page is not translated yet."),
+        "outdated": (
+            "This translation may be out of date",
+            "The English page has changed since this page was translated:",
+            "read the English page",
+        ),
         "transaction": "transaction",
         "sqlalchemy20_labels": (
             "With SQLAlchemy 2.0, the `SELECT` statements of this example label their columns "
@@ -39,6 +44,11 @@ LABELS = {
         "untranslated": (
             "Aún sin traducir",
             "Esta página todavía no está traducida al español: se muestra la versión en inglés.",
+        ),
+        "outdated": (
+            "Esta traducción puede estar desactualizada",
+            "La página en inglés ha cambiado desde que se tradujo esta:",
+            "lee la página en inglés",
         ),
         "transaction": "transacción",
         "sqlalchemy20_labels": (

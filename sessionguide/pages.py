@@ -29,6 +29,14 @@ def language_of(src_uri: str) -> str:
     return suffixes[-2].lstrip(".") if len(suffixes) >= 2 else DEFAULT_LANGUAGE
 
 
+def english_source(src_uri: str) -> str:
+    """``merge.es.md`` -> ``merge.md``."""
+    path = PurePosixPath(src_uri)
+    if len(path.suffixes) < 2:
+        return src_uri
+    return str(path.with_suffix("").with_suffix(".md"))
+
+
 def set_current(src_uri: str | None) -> None:
     global _current
     _current = Page(f"docs/{src_uri}", language_of(src_uri)) if src_uri else None
