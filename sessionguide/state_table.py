@@ -24,6 +24,7 @@ from sessionguide.sql_capture import sql_logging_paused
 # Column keys, translated by labels.py: a page shows its own language, print() English.
 COLUMNS = ("step", "object", "session", "sql", "this_transaction", "other_connection")
 EXPIRED = "‹expired›"
+_TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,11 @@ class StateTable:
         return listener
 
     def _on_statement(self, conn, cursor, statement: str, *args: Any) -> None:
-        if not self._quiet:
-            self._sql.append(statement.split(None, 1)[0].upper())
+        word = statement.split(None, 1)[0].upper()
+        # BEGIN / SAVEPOINT / RELEASE sent as statements (SQLite's recipe, savepoints) are
+        # already counted by the transaction events above.
+        if not self._quiet and word not in _TRANSACTION_CONTROL:
+            self._sql.append(word)
 
     def watch(self, **objects: Any) -> StateTable:
         self.objects.update(objects)
