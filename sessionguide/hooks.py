@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from sessionguide import language_sites, pages, translations
+from sessionguide import glossary, language_sites, pages, translations
 from sessionguide.labels import label
 
 
@@ -31,7 +31,12 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     pages.set_current(None)
-    return html
+    if pages.english_source(page.file.src_uri) == "glossary.md":
+        return html
+    default = config.plugins["i18n"].default_language
+    root = "" if _building(config) == default else f"{_building(config)}/"
+    lang = pages.language_of(page.file.src_uri)
+    return glossary.link_first_uses(html, lang, page.url, f"{root}glossary/")
 
 
 def on_post_page(output, page, config):

@@ -13,11 +13,18 @@ LABELS = {
         "this_transaction": "this transaction sees",
         "other_connection": "another connection sees",
         "untranslated": ("Not translated yet", "This page is not translated yet."),
-        "outdated": (
+        "outdated_notice": (
             "This translation may be out of date",
             "The English page has changed since this page was translated:",
             "read the English page",
         ),
+        "status_page": "page",
+        "status_language": "language",
+        "status_state": "translation",
+        "up to date": "✅ up to date",
+        "outdated": "⚠️ outdated",
+        "missing": "❌ missing",
+        "not translated yet": "➖ not translated yet (listed in i18n/not-translated.txt)",
         "transaction": "transaction",
         "sqlalchemy20_labels": (
             "With SQLAlchemy 2.0, the `SELECT` statements of this example label their columns "
@@ -45,11 +52,18 @@ LABELS = {
             "Aún sin traducir",
             "Esta página todavía no está traducida al español: se muestra la versión en inglés.",
         ),
-        "outdated": (
+        "outdated_notice": (
             "Esta traducción puede estar desactualizada",
             "La página en inglés ha cambiado desde que se tradujo esta:",
             "lee la página en inglés",
         ),
+        "status_page": "página",
+        "status_language": "idioma",
+        "status_state": "traducción",
+        "up to date": "✅ al día",
+        "outdated": "⚠️ desactualizada",
+        "missing": "❌ falta",
+        "not translated yet": "➖ aún sin traducir (en i18n/not-translated.txt)",
         "transaction": "transacción",
         "sqlalchemy20_labels": (
             "Con SQLAlchemy 2.0, las sentencias `SELECT` de este ejemplo ponen etiquetas a sus "

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from sessionguide import pages
 from sessionguide.pages import DEFAULT_LANGUAGE, DOCS
 
 ROOT = DOCS.parent
@@ -123,8 +124,23 @@ def outdated_notice(english: Path, meta: dict, page_url: str, language: str) -> 
 
     english_url = page_url.removeprefix(f"{language}/")
     href = posixpath.relpath(english_url or ".", page_url.rstrip("/") or ".") + "/"
-    title, text, link = label("outdated", language)
+    title, text, link = label("outdated_notice", language)
     return (f'!!! warning "{title}"\n\n    {text} <a href="{href}" hreflang="en">{link}</a>.\n\n')
+
+
+def status_table() -> None:
+    """Print the translation status of every page into the calling markdown-exec block."""
+    from sessionguide.labels import label
+
+    page = pages.current()
+    lang = page.lang if page else DEFAULT_LANGUAGE
+    rows = [f"| {label('status_page', lang)} | {label('status_language', lang)} | "
+            f"{label('status_state', lang)} |", "|---|---|---|"]
+    for language in languages()[1:]:
+        for item in status(language):
+            name = item.page.relative_to(DOCS).as_posix()
+            rows.append(f"| [{name}]({name}) | {language} | {label(item.state, lang)} |")
+    sys._getframe(1).f_globals.get("print", print)("\n".join(rows))
 
 
 def english_diff(item: Status) -> str:

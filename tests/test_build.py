@@ -1,58 +1,18 @@
 """Bad input fails loudly and names the file; examples never see each other's state.
 
-Each test builds a small fixture site: the project's mkdocs.yml and tooling, with pages and
-snippets written by the test.
+Each test builds a small fixture site (tests/sites.py) with pages and snippets of its own.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from sites import build, make_project, run_examples
 
 from sessionguide.runner import run_snippet
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def make_project(tmp: Path, pages: dict[str, str], snippets: dict[str, str]) -> Path:
-    """A copy of the project's configuration and tooling with only the given pages."""
-    for folder in ("sessionguide", "tests", "docs/stylesheets"):
-        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", tmp)
-    nav = "nav:\n" + "".join(f"  - {name}\n" for name in pages if ".es." not in name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (tmp / "mkdocs.yml").write_text(re.sub(r"(?m)^nav:\n(  - .*\n)+", nav, config))
-    for name, text in pages.items():
-        (tmp / "docs" / name).write_text(text, encoding="utf-8")
-    (tmp / "snippets").mkdir()
-    shutil.copy(ROOT / "snippets" / "differs-in-sqlalchemy-2.0.txt", tmp / "snippets")
-    for name, text in snippets.items():
-        (tmp / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp / "snippets" / name).write_text(text, encoding="utf-8")
-    return tmp
-
-
-def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", *args], cwd=project, env=env, capture_output=True, text=True
-    )
-
-
-def run_examples(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", *args)
-
-
-def build(project: Path) -> subprocess.CompletedProcess[str]:
-    return run(project, "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
-
 
 def show(snippet: str) -> str:
     return f'```python exec="1"\nfrom sessionguide import show\nshow("{snippet}")\n```\n'

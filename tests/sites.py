@@ -1,0 +1,56 @@
+"""Fixture projects: the project's configuration and tooling, with a test's own pages."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path, PurePath
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_project(
+    tmp: Path,
+    pages: dict[str, str],
+    snippets: dict[str, str],
+    edit_config: Callable[[str], str] = lambda config: config,
+) -> Path:
+    """A copy of the project's configuration and tooling with only the given pages."""
+    for folder in ("sessionguide", "tests", "i18n", "docs/stylesheets"):
+        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp)
+    english = [name for name in pages if len(PurePath(name).suffixes) == 1]
+    nav = "nav:\n" + "".join(f"  - {name}\n" for name in english)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^nav:\n(  - .*\n(      - .*\n)*)+", nav, config)
+    (tmp / "mkdocs.yml").write_text(edit_config(config))
+    for name, text in pages.items():
+        (tmp / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp / "snippets").mkdir()
+    shutil.copy(ROOT / "snippets" / "differs-in-sqlalchemy-2.0.txt", tmp / "snippets")
+    for name, text in snippets.items():
+        (tmp / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / "snippets" / name).write_text(text, encoding="utf-8")
+    return tmp
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def run_examples(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", *args)
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    return run(project, "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
+
+
