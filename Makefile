@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	&& { echo $$p; break; }; done)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint update-examples translations lock clean
+.PHONY: serve build test lint update-examples translations bench lock clean
 
 # Create (or update) a virtual environment from a lock file. The project's own tooling
 # (sessionguide/) is imported from the checkout through a .pth file, not installed.
@@ -48,6 +48,10 @@ test: build lint $(VENV20)/.installed
 
 update-examples: $(VENV)/.installed
 	$(BIN)/pytest tests/test_examples.py --update-examples
+
+# Build and serve timings, with their targets (see sessionguide/bench.py). Not part of test.
+bench: $(VENV)/.installed
+	$(BIN)/python -m sessionguide.bench
 
 # For translators: missing and outdated pages, with what changed in English since.
 translations: $(VENV)/.installed

@@ -175,14 +175,14 @@ def diagram(kind: str, snippet: str | None = None) -> None:
     ``diagram("lifecycle")``; ``diagram("timeline", "<page>/<example>.py")`` draws the first
     StateTable that the example prints.
     """
-    from sessionguide.runner import run_snippet
+    from sessionguide.runner import run_cached
 
     page = pages.current()
     lang = page.lang if page else pages.DEFAULT_LANGUAGE
     if kind == "lifecycle":
         svg = lifecycle_svg(lang)
     elif kind == "timeline" and snippet:
-        run = run_snippet(snippet)
+        run = run_cached(snippet)
         tables = [e.value for e in run.events if isinstance(e.value, Table)]
         if run.failure or not tables:
             raise RuntimeError(f"timeline: snippets/{snippet} failed or printed no StateTable")

@@ -49,8 +49,8 @@ def glossary() -> None:
     )
 
 
-# Text inside these elements is never linked: code, headings, existing links, generated output.
-_SKIP = {"a", "code", "pre", "samp", "kbd", "script", "style", "svg", "figcaption", "button",
+# Text inside these elements is never linked: code, headings, links, generated output (figure).
+_SKIP = {"a", "code", "pre", "samp", "kbd", "script", "style", "svg", "figure", "button",
          "label", "summary", "title", "h1", "h2", "h3", "h4", "h5", "h6", "dt"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 

@@ -4,10 +4,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.plugins import event_priority
 
-from sessionguide import glossary, language_sites, pages, translations
+from sessionguide import glossary, language_sites, pages, runner, translations
 from sessionguide.labels import label
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Theme templates compiled once per process, not once per language and rebuild."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_templates = _CompiledTemplates()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _templates
+    return env
+
+
+def on_pre_build(config):
+    runner.start_running(pages.snippets_shown())
 
 
 def _building(config) -> str:

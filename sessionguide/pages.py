@@ -49,6 +49,14 @@ def current() -> Page | None:
 SHOW_CALL = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
 
 
+def snippets_shown(docs: Path = DOCS) -> list[str]:
+    """Every snippet some page shows, in page order."""
+    seen: dict[str, None] = {}
+    for page in sorted(docs.rglob("*.md")):
+        seen.update(dict.fromkeys(SHOW_CALL.findall(page.read_text(encoding="utf-8"))))
+    return list(seen)
+
+
 def pages_including(snippet: str, docs: Path = DOCS) -> list[str]:
     """The pages whose ``show(...)`` blocks include ``snippet``, for messages."""
     return sorted(

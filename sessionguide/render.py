@@ -1,21 +1,24 @@
 """Put an executed snippet on a page: its code, then what it printed and the SQL it sent.
 
-Pages call ``show("<page>/<example>.py")`` from a markdown-exec block. The code is the file as
-it is, minus the ``#>`` expected-output comments kept for pytest; the output below it comes
-from running the file during this build.
+Pages call ``show("<page>/<example>.py")`` from a markdown-exec block with ``html="1"``. The
+code is the file as it is, minus the ``#>`` expected-output comments kept for pytest; the
+output below it comes from running the file during this build. The highlighted code is the
+same in every language, so it is rendered once per version of the snippet.
 """
 
 from __future__ import annotations
 
 import ast
 import logging
+import re
 import sys
+from functools import cache
 from html import escape
 
 from sessionguide import pages
 from sessionguide.compat import listed_differences
 from sessionguide.labels import label
-from sessionguide.runner import Event, Run, run_snippet, snippet_path
+from sessionguide.runner import Run, run_cached, snippet_path
 from sessionguide.state_table import Table
 
 log = logging.getLogger("mkdocs.plugins.sessionguide")
@@ -26,12 +29,12 @@ class ExampleError(Exception):
 
 
 def show(snippet: str) -> None:
-    """Run ``snippets/<snippet>`` and print its Markdown into the calling markdown-exec block."""
+    """Run ``snippets/<snippet>`` and print its HTML into the calling markdown-exec block."""
     page = pages.current()
     where = f"included by {page.src}" if page else "shown outside a page"
     if not snippet_path(snippet).is_file():
         _fail(f"snippets/{snippet} does not exist ({where}). Create it or fix the path in show().")
-    run = run_snippet(snippet)
+    run = run_cached(snippet)
     if run.failure:
         _fail(
             f"snippets/{snippet}:{run.failure.line}: {run.failure.message} ({where}).\n"
@@ -58,55 +61,77 @@ def display_source(source: str) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in drop).rstrip() + "\n"
 
 
+@cache
+def _markdown():
+    """A Markdown converter configured like the site's, for code blocks."""
+    from markdown import Markdown
+    from markdown_exec import markdown_config
+
+    extensions = markdown_config.exts or ["pymdownx.highlight", "pymdownx.superfences"]
+    return Markdown(extensions=extensions, extension_configs=markdown_config.exts_config or {})
+
+
+@cache
+def code_block(snippet: str, source: str) -> str:
+    """The highlighted code, with the snippet's path as its title, as the site renders fences."""
+    md = _markdown()
+    md.reset()
+    return md.convert(f'```python title="{snippet}"\n{display_source(source)}```')
+
+
 def render(run: Run, lang: str) -> str:
-    code = display_source(run.source)
-    parts = [f'```python title="{run.snippet}"\n{code}```\n']
+    parts = [code_block(run.snippet, run.source)]
     if run.events:
         parts.append(_render_output(run, lang))
     kind = listed_differences().get(run.snippet)
     if kind:
-        parts.append(f'!!! note "SQLAlchemy 2.0"\n\n    {label(f"sqlalchemy20_{kind}", lang)}\n')
+        text = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(label(f"sqlalchemy20_{kind}", lang)))
+        parts.append('<div class="admonition note"><p class="admonition-title">SQLAlchemy 2.0'
+                     f"</p><p>{text}</p></div>")
     return "\n".join(parts)
 
 
 def _render_output(run: Run, lang: str) -> str:
+    """What the run printed and logged, grouped under the line that produced it."""
     source_lines = run.source.splitlines()
-    html = [f'<figure class="sg-run" markdown="0"><figcaption>{escape(label("caption", lang))}'
-            "</figcaption>"]
-    trace: list[str] = []
+    # Generated output stays out of the search index: it would match every page.
+    caption = escape(label("caption", lang))
+    html = [f'<figure class="sg-run" data-search-exclude><figcaption>{caption}</figcaption>']
+    groups: list[tuple[str, str, list[str]]] = []  # (css class, attributes, lines) of a <pre>
     previous_line = None
 
-    def flush_trace() -> None:
-        if trace:
-            html.append('<pre class="sg-trace"><samp>' + "\n".join(trace) + "</samp></pre>")
-            trace.clear()
+    def flush_groups() -> None:
+        if groups:
+            newline = "\n"  # (no backslash inside an f-string before Python 3.12)
+            spans = (f'<span class="{css}"{attrs}>{newline.join(lines)}</span>'
+                     for css, attrs, lines in groups)
+            html.append('<pre class="sg-trace"><samp>' + "\n".join(spans) + "</samp></pre>")
+            groups.clear()
 
     for event in run.events:
         if isinstance(event.value, Table):
-            flush_trace()
+            flush_groups()
             html.append(render_table(event.value, lang))
             previous_line = None
             continue
         if event.line != previous_line:
             code = source_lines[event.line - 1].strip() if event.line else ""
-            trace.append(
-                f'<span class="sg-src" title="{escape(label("line", lang))} {event.line}">'
-                f"{escape(code)}</span>"
-            )
+            title = f' title="{escape(label("line", lang))} {event.line}"'
+            groups.append(("sg-src", title, [escape(code)]))
             previous_line = event.line
         css = "sg-sql" if event.kind == "sql" else "sg-out"
-        for text in str(event.value).split("\n"):
-            trace.append(f'<span class="{css}">{escape(text)}</span>')
-    flush_trace()
+        if groups[-1][0] != css:
+            groups.append((css, "", []))
+        groups[-1][2].extend(escape(line) for line in str(event.value).split("\n"))
+    flush_groups()
     html.append("</figure>")
-    return "\n".join(html) + "\n"
+    return "\n".join(html)
 
 
 def render_table(table: Table, lang: str) -> str:
-    head = "".join(f"<th>{escape(label(c, lang))}</th>" for c in table.columns)
+    head = "".join(f'<th scope="col">{escape(label(c, lang))}</th>' for c in table.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td><code>{_cell(c)}</code></td>" for c in row) + "</tr>"
-        for row in table.rows
+        "<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in table.rows
     )
     return (f'<div class="sg-state"><table class="sg-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
@@ -114,6 +139,3 @@ def render_table(table: Table, lang: str) -> str:
 
 def _cell(text: str) -> str:
     return "<br>".join(escape(line) for line in text.split("\n"))
-
-
-__all__ = ["Event", "ExampleError", "render", "show"]

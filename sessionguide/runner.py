@@ -9,11 +9,14 @@ call produced which output and SQL.
 from __future__ import annotations
 
 import gc
+import hashlib
+import multiprocessing
 import os
 import sys
 import tempfile
 import traceback
 import warnings
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -77,6 +80,61 @@ def _line_in(filename: str) -> int:
         frame = current.gr_frame
 
 
+# What a run's result depends on besides the snippet itself. Rendering (labels, HTML) is not
+# here: a cached run is rendered again for each language.
+_RUN_CODE = ("runner.py", "sql_capture.py", "state_table.py")
+_results: dict[str, Run] = {}
+
+
+def cache_key(snippet: str, source: str) -> str:
+    """Changes when the snippet, the tooling that runs it, Python or the libraries change."""
+    import aiosqlite
+    import sqlalchemy
+
+    digest = hashlib.sha256()
+    for part in (snippet, source, sys.version, sqlalchemy.__version__, aiosqlite.__version__):
+        digest.update(part.encode() + b"\0")
+    for name in _RUN_CODE:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
+_running: dict[str, Future[Run]] = {}
+
+
+def run_cached(snippet: str) -> Run:
+    """``run_snippet``, computed once per distinct example in this process (both languages,
+    every ``mkdocs serve`` rebuild) while nothing it depends on has changed."""
+    key = cache_key(snippet, snippet_path(snippet).read_text(encoding="utf-8"))
+    if key not in _results:
+        future = _running.pop(key, None)
+        _results[key] = future.result() if future else run_snippet(snippet)
+    return _results[key]
+
+
+def start_running(snippets: list[str], minimum: int = 8) -> None:
+    """Start running, in worker processes, the snippets whose results are not cached yet.
+
+    The build renders pages meanwhile; ``run_cached`` collects each result when a page needs
+    it. A handful of changed snippets (a rebuild under ``mkdocs serve``) run in-process: a
+    worker would take longer to start.
+    """
+    todo = {}
+    for name in snippets:
+        if snippet_path(name).is_file():
+            key = cache_key(name, snippet_path(name).read_text(encoding="utf-8"))
+            if key not in _results and key not in _running:
+                todo[key] = name
+    if len(todo) < minimum:
+        return
+    workers = os.cpu_count() or 2
+    # spawn, not fork: mkdocs serve runs threads, and a fresh interpreter is a clean start.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    for key, name in todo.items():
+        _running[key] = pool.submit(run_snippet, name)
+    pool.shutdown(wait=False)  # workers exit once the queue is done
+
+
 def run_snippet(snippet: str) -> Run:
     """Execute ``snippets/<snippet>`` in isolation and record what it printed and logged."""
     path = snippet_path(snippet)
@@ -117,7 +175,7 @@ def run_snippet(snippet: str) -> Run:
             if saved_main is not None:
                 sys.modules["__main__"] = saved_main
             module.__dict__.clear()
-            gc.collect()  # so the example's engines and files go now, not in the next run
+            gc.collect(0)  # the young objects (engines, coroutines) go now, within the filter
     return run
 
 

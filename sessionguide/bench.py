@@ -1,0 +1,176 @@
+"""``make bench``: how long building and serving take, as medians of several runs, with targets.
+
+(a) the full strict build of both languages, from an empty cache
+(b) the same build with every example's result already computed
+(c) the English-only build, from an empty cache
+(d) every snippet run once as plain Python (``python snippets/<page>/<example>.py``)
+(e) under ``mkdocs serve``: from saving a one-line prose change in a Spanish page to the rebuilt
+    page being served
+
+Every build runs in a fresh process, so nothing is cached unless the measurement says so. The
+figures are for this machine only; the targets are ratios between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _build(site_dir: str, *, english_only: bool = False) -> float:
+    """One strict build in this process; the seconds build() took."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True)
+    if english_only:
+        for language in config.plugins["i18n"].config.languages:
+            language.build = language.default
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        start = time.perf_counter()
+        build(config)
+        return time.perf_counter() - start
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _measure_in_child(kind: str) -> float:
+    """Run one measurement in a fresh interpreter (empty caches) and return its seconds."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sessionguide.bench", "--child", kind],
+        cwd=ROOT, env=ENV, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"bench: the {kind} build failed:\n{result.stderr[-3000:]}")
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def _child(kind: str) -> None:
+    with tempfile.TemporaryDirectory() as site:
+        if kind == "full":
+            seconds = _build(site)
+        elif kind == "cached":
+            _build(site)  # computes every result; the timed build reuses them
+            seconds = _build(site)
+        elif kind == "english":
+            seconds = _build(site, english_only=True)
+        else:
+            raise SystemExit(f"unknown measurement {kind}")
+    print(seconds)
+
+
+def _snippets_as_plain_python() -> float:
+    from sessionguide.runner import snippet_names, snippet_path
+
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as cwd:
+        for name in snippet_names():
+            subprocess.run([sys.executable, str(snippet_path(name))], cwd=cwd, env=ENV,
+                           check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local server
+        return response.read().decode("utf-8")
+
+
+def _serve_latencies(runs: int, page: str = "flush-and-commit") -> list[float]:
+    """Seconds from saving a Spanish page to ``mkdocs serve`` serving the change."""
+    source = ROOT / "docs" / f"{page}.es.md"
+    original = source.read_text(encoding="utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/es/{page}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    latencies = []
+    try:
+        deadline = time.monotonic() + 180
+        while True:  # the first build, which runs every example
+            try:
+                _get(url)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("bench: mkdocs serve did not start") from None
+                time.sleep(0.2)
+        for n in range(runs):
+            marker = f"Marca de prueba de velocidad número {n} {time.time_ns()}."
+            time.sleep(1.5)  # let the watcher settle after the previous rebuild
+            start = time.perf_counter()
+            source.write_text(original + f"\n{marker}\n", encoding="utf-8")
+            while marker not in _get(url):
+                if time.perf_counter() - start > 60:
+                    raise SystemExit("bench: the change never appeared")
+                time.sleep(0.02)
+            latencies.append(time.perf_counter() - start)
+    finally:
+        source.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m sessionguide.bench")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child)
+        return
+
+    def median(measure) -> float:
+        return statistics.median(measure() for _ in range(args.runs))
+
+    print(f"make bench: medians of {args.runs} runs on this machine ({os.cpu_count()} cores)")
+    a = median(lambda: _measure_in_child("full"))
+    b = median(lambda: _measure_in_child("cached"))
+    c = median(lambda: _measure_in_child("english"))
+    d = median(_snippets_as_plain_python)
+    e = statistics.median(_serve_latencies(max(args.runs, 5)))
+    rows = [
+        ("(a) full strict build, both languages", a, ""),
+        ("(b) same, example results already computed", b, ""),
+        ("(c) English-only build", c, ""),
+        ("(d) every snippet once as plain Python", d, ""),
+        ("(e) Spanish prose change -> page served", e, "target <= 1.5 s"),
+    ]
+    for label, seconds, target in rows:
+        print(f"{label:48} {seconds:7.2f} s  {target}")
+    checks = [
+        ("(a) <= 1.25 x (c)", a / c, 1.25),
+        ("(a) <= 1.3 x (b)", a / b, 1.3),
+        ("(e) <= 1.5 s", e, 1.5),
+    ]
+    met = True
+    for label, value, limit in checks:
+        ok = value <= limit
+        met &= ok
+        print(f"{label:48} {value:7.2f}    {'met' if ok else 'NOT MET'}")
+    print(json.dumps({"a": a, "b": b, "c": c, "d": d, "e": e, "targets_met": met}))
+
+
+if __name__ == "__main__":
+    main()
