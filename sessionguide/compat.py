@@ -5,8 +5,10 @@ Pages target SQLAlchemy 2.1. tests/test_sqlalchemy20.py runs every example under
 ``snippets/differs-in-sqlalchemy-2.0.txt`` lists exactly the examples whose transcripts differ,
 each with the kind of difference; ``show()`` puts a note under those examples.
 
-Kinds: ``labels`` when the only difference is that 2.0 labels the columns of ORM SELECTs
-(``users.id AS users_id``), ``behaviour`` for anything else.
+Kinds: ``labels`` when the only difference is in the labels of ORM SELECT columns
+(``users.id AS users_id``), ``behaviour`` for anything else. SQLAlchemy's version number, where
+an example prints it and in the links of its error messages (``sqlalche.me/e/20/...``), is not
+a difference.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ DIFFERS_LIST = SNIPPETS / "differs-in-sqlalchemy-2.0.txt"
 
 
 _LABEL = re.compile(r"\b(\w+)\.(\w+) AS \1_\2\b")
+_VERSION = [
+    (re.compile(r"sqlalche\.me/e/\d+/"), "sqlalche.me/e/VERSION/"),
+    (re.compile(r"__version__='2\.\d+\.\d+'"), "__version__='VERSION'"),
+]
 
 
 def listed_differences() -> dict[str, str]:
@@ -32,9 +38,12 @@ def listed_differences() -> dict[str, str]:
 
 
 def difference(under_20: str, under_21: str) -> str | None:
+    for pattern, replacement in _VERSION:
+        under_20, under_21 = pattern.sub(replacement, under_20), pattern.sub(replacement, under_21)
     if under_20 == under_21:
         return None
-    return "labels" if _LABEL.sub(r"\1.\2", under_20) == under_21 else "behaviour"
+    same_but_labels = _LABEL.sub(r"\1.\2", under_20) == _LABEL.sub(r"\1.\2", under_21)
+    return "labels" if same_but_labels else "behaviour"
 
 
 def transcript(run: Run) -> str:

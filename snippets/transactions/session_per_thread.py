@@ -18,7 +18,6 @@ class User(Base):
 tmp = tempfile.TemporaryDirectory()
 engine = create_engine(f"sqlite:///{tmp.name}/app.db")
 Base.metadata.create_all(engine)
-engine.echo = True
 Session = sessionmaker(engine)
 
 
@@ -30,6 +29,8 @@ def create_user(name):
 with ThreadPoolExecutor(max_workers=3) as pool:
     list(pool.map(create_user, ["ana", "bea", "cid"]))
 print(f"{engine.pool.checkedout()=}")
+#> engine.pool.checkedout()=0
+engine.echo = True
 #> engine.pool.checkedout()=0
 
 with Session() as session:
