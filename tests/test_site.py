@@ -1,36 +1,17 @@
 """Checks on the built site: no third-party requests, no missing files, both languages agree.
 
-`make test` builds the site first and passes its directory in SITE_DIR; run alone, this module
-builds it into a temporary directory.
+The `site` fixture (conftest.py) is the site `make test` built, or one built for the session.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    if os.environ.get("SITE_DIR") and Path(os.environ["SITE_DIR"], "index.html").is_file():
-        return Path(os.environ["SITE_DIR"])
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, check=True, capture_output=True,
-    )
-    return out
 
 
 class Resources(HTMLParser):
