@@ -7,8 +7,10 @@ SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
-# A second environment with the last SQLAlchemy 2.0, to rerun every example under it.
+# A second environment with the last SQLAlchemy 2.0, to rerun every example under it
+# (SQLAlchemy 2.0 also runs on Python 3.10: PYTHON20 may be older than PYTHON).
 VENV20 ?= .venv-sqlalchemy20
+PYTHON20 ?= $(PYTHON)
 # The first interpreter new enough for the pinned stack (SQLAlchemy 2.1 and Material 9.8
 # need 3.11, pymdown-extensions 13 needs 3.11.5).
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
@@ -16,23 +18,23 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	&& { echo $$p; break; }; done)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint update-examples translations bench lock clean
+.PHONY: serve build test test-sqlalchemy20 lint update-examples translations bench matrix lock clean
 
 # Create (or update) a virtual environment from a lock file. The project's own tooling
 # (sessionguide/) is imported from the checkout through a .pth file, not installed.
 define make-venv
-	@test -n "$(PYTHON)" || { echo "error: no Python 3.11.5 or newer found (tried python3, python3.13, python3.12, python3.11). Install one, or run: make PYTHON=/path/to/python3.x" >&2; exit 1; }
-	@test -x $(1)/bin/python || $(PYTHON) -m venv $(1)
+	@test -n "$(3)" || { echo "error: no Python 3.11.5 or newer found (tried python3, python3.13, python3.12, python3.11). Install one, or run: make PYTHON=/path/to/python3.x" >&2; exit 1; }
+	@test -x $(1)/bin/python || $(3) -m venv $(1)
 	$(1)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(2)
 	$(1)/bin/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "sessionguide.pth").write_text("$(CURDIR)\n")'
 	@touch $(1)/.installed
 endef
 
 $(VENV)/.installed: requirements.lock
-	$(call make-venv,$(VENV),requirements.lock)
+	$(call make-venv,$(VENV),requirements.lock,$(PYTHON))
 
 $(VENV20)/.installed: requirements-sqlalchemy20.lock
-	$(call make-venv,$(VENV20),requirements-sqlalchemy20.lock)
+	$(call make-venv,$(VENV20),requirements-sqlalchemy20.lock,$(PYTHON20))
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -45,6 +47,14 @@ lint: $(VENV)/.installed
 
 test: build lint $(VENV20)/.installed
 	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest
+
+# Only the rerun of every example under SQLAlchemy 2.0 (part of test).
+test-sqlalchemy20: $(VENV)/.installed $(VENV20)/.installed
+	SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest tests/test_sqlalchemy20.py
+
+# make test under Python 3.11, 3.12 and 3.13; the examples under SQLAlchemy 2.0 on 3.10 too.
+matrix: $(VENV)/.installed
+	$(BIN)/python -m sessionguide.matrix
 
 update-examples: $(VENV)/.installed
 	$(BIN)/pytest tests/test_examples.py --update-examples
@@ -62,8 +72,8 @@ lock: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --target build/uv uv==0.13.9
 	build/uv/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 		--generate-hashes --no-header --output-file requirements.lock
-	build/uv/bin/uv pip compile requirements-sqlalchemy20.in --universal --python-version 3.11.5 \
+	build/uv/bin/uv pip compile requirements-sqlalchemy20.in --universal --python-version 3.10 \
 		--generate-hashes --no-header --output-file requirements-sqlalchemy20.lock
 
 clean:
-	rm -rf $(VENV) $(VENV20) $(SITE_DIR) build .pytest_cache
+	rm -rf $(VENV) $(VENV20) .venv-py3.* $(SITE_DIR) build .pytest_cache
