@@ -11,6 +11,8 @@ SITE_DIR ?= site
 # (SQLAlchemy 2.0 also runs on Python 3.10: PYTHON20 may be older than PYTHON).
 VENV20 ?= .venv-sqlalchemy20
 PYTHON20 ?= $(PYTHON)
+# Zensical, Material's successor, for the non-blocking check of make zensical-check.
+VENVZ ?= .venv-zensical
 # The first interpreter new enough for the pinned stack (SQLAlchemy 2.1 and Material 9.8
 # need 3.11, pymdown-extensions 13 needs 3.11.5).
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
@@ -18,7 +20,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	&& { echo $$p; break; }; done)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-sqlalchemy20 lint update-examples translations bench matrix lock clean
+.PHONY: serve build test test-sqlalchemy20 lint update-examples translations bench matrix zensical-check lock clean
 
 # Create (or update) a virtual environment from a lock file. The project's own tooling
 # (sessionguide/) is imported from the checkout through a .pth file, not installed.
@@ -35,6 +37,9 @@ $(VENV)/.installed: requirements.lock
 
 $(VENV20)/.installed: requirements-sqlalchemy20.lock
 	$(call make-venv,$(VENV20),requirements-sqlalchemy20.lock,$(PYTHON20))
+
+$(VENVZ)/.installed: requirements-zensical.lock
+	$(call make-venv,$(VENVZ),requirements-zensical.lock,$(PYTHON))
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -56,6 +61,10 @@ test-sqlalchemy20: $(VENV)/.installed $(VENV20)/.installed
 matrix: $(VENV)/.installed
 	$(BIN)/python -m sessionguide.matrix
 
+# Non-blocking: how the English site builds with Zensical, and what it does not run.
+zensical-check: build $(VENVZ)/.installed
+	$(BIN)/python -m sessionguide.zensical_check $(abspath $(VENVZ))/bin/zensical $(abspath $(SITE_DIR))
+
 update-examples: $(VENV)/.installed
 	$(BIN)/pytest tests/test_examples.py --update-examples
 
@@ -74,6 +83,8 @@ lock: $(VENV)/.installed
 		--generate-hashes --no-header --output-file requirements.lock
 	build/uv/bin/uv pip compile requirements-sqlalchemy20.in --universal --python-version 3.10 \
 		--generate-hashes --no-header --output-file requirements-sqlalchemy20.lock
+	build/uv/bin/uv pip compile requirements-zensical.in --universal --python-version 3.11.5 \
+		--generate-hashes --no-header --output-file requirements-zensical.lock
 
 clean:
-	rm -rf $(VENV) $(VENV20) .venv-py3.* $(SITE_DIR) build .pytest_cache
+	rm -rf $(VENV) $(VENV20) $(VENVZ) .venv-py3.* $(SITE_DIR) build .pytest_cache

@@ -24,8 +24,9 @@ WORDS = pages.DOCS.parent / "i18n"
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
 _STRIP = [
-    re.compile(r"`[^`\n]*`"),  # inline code
-    re.compile(r"\[([^\]]*)\]\(https?://[^)]*\)"),  # links to other sites: titles they cite
+    re.compile(r"`[^`]*`"),  # inline code, which may span two lines
+    re.compile(r"\b[\w.]*(?:_\w*|\(\))"),  # identifiers: expire_all(), populate_existing
+    re.compile(r"\[[^\]]*\]\(https?://[^)]*\)"),  # links to other sites: the titles they cite
     re.compile(r"\]\([^)]*\)"),  # the target of other links (their text stays)
     re.compile(r"<[^>\n]+>"),  # HTML tags and <https://...> autolinks
     re.compile(r"\{\s*[:#.][^}]*\}"),  # attribute lists: { #anchor }
@@ -57,14 +58,15 @@ def accepted(language: str) -> frozenset[str]:
 
 def prose_lines(markdown: str) -> list[tuple[int, str]]:
     """(line number, text) of the prose, without code, link targets and markup."""
-    markdown = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
-    markdown = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
-    lines = []
-    for number, line in enumerate(markdown.splitlines(), 1):
-        for pattern in _STRIP:
-            line = pattern.sub(lambda m: m.group(1) if m.groups() else " ", line)
-        lines.append((number, line))
-    return lines
+
+    def blank(match: re.Match[str]) -> str:  # keeps line numbers: a link may span two lines
+        return " " + "\n" * match.group(0).count("\n")
+
+    for pattern in (_FRONT_MATTER, _FENCE):
+        markdown = pattern.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    for pattern in _STRIP:
+        markdown = pattern.sub(blank, markdown)
+    return list(enumerate(markdown.splitlines(), 1))
 
 
 def unknown_words(markdown: str, language: str) -> list[tuple[int, str]]:
