@@ -41,8 +41,11 @@ $(VENV20)/.installed: requirements-sqlalchemy20.lock
 $(VENVZ)/.installed: requirements-zensical.lock
 	$(call make-venv,$(VENVZ),requirements-zensical.lock,$(PYTHON))
 
+# Without the search index by default, so that a saved change shows within about a second;
+# make serve SEARCH=true builds it too.
+SEARCH ?= false
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SESSIONGUIDE_SEARCH=$(SEARCH) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)

@@ -55,32 +55,40 @@ _SKIP = {"a", "code", "pre", "samp", "kbd", "script", "style", "svg", "figure", 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 
 
+@cache
+def _forms(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every form of every term, and which term each form belongs to."""
+    owner = {}
+    for term in terms():
+        for form in term["forms"].get(lang, term["forms"]["en"]):
+            owner.setdefault(form.lower(), term["id"])
+    return _pattern(list(owner)), owner
+
+
 def link_first_uses(html: str, lang: str, page_url: str, glossary_url: str) -> str:
     """Link the first use of each glossary term in the page's prose to the glossary."""
     href_base = posixpath.relpath(glossary_url.rstrip("/"), page_url.rstrip("/") or ".") + "/"
-    pending = {t["id"]: _pattern(t["forms"].get(lang, t["forms"]["en"])) for t in terms()}
+    pattern, owner = _forms(lang)
+    linked: set[str] = set()
     out, skip = [], 0
+
+    def link(match: re.Match[str]) -> str:
+        term_id = owner[match.group(0).lower()]
+        if term_id in linked:
+            return match.group(0)
+        linked.add(term_id)
+        return f'<a class="sg-term" href="{href_base}#{term_id}">{match.group(0)}</a>'
+
     for token in re.split(r"(<[^>]+>)", html):
         tag = _TAG.fullmatch(token)
         if tag:
             if tag.group(2).lower() in _SKIP and not tag.group(3):
                 skip += -1 if tag.group(1) else 1
             out.append(token)
-            continue
-        if skip or not pending or not token.strip():
+        elif skip or not token.strip():
             out.append(token)
-            continue
-        while pending:
-            found = [(m.start(), term_id, m) for term_id, p in pending.items()
-                     if (m := p.search(token))]
-            if not found:
-                break
-            _, term_id, match = min(found, key=lambda f: f[0])
-            out.append(token[:match.start()])
-            out.append(f'<a class="sg-term" href="{href_base}#{term_id}">{match.group(0)}</a>')
-            token = token[match.end():]
-            del pending[term_id]
-        out.append(token)
+        else:
+            out.append(pattern.sub(link, token))
     return "".join(out)
 
 

@@ -33,6 +33,14 @@ def on_env(env, config, files):
     return env
 
 
+def on_config(config):
+    search = config.plugins.get("material/search")
+    if search is not None and not search.config.enabled:
+        # Off under make serve; mkdocs-static-i18n expects an enabled search plugin if any.
+        del config.plugins["material/search"]
+    return config
+
+
 def on_pre_build(config):
     runner.start_running(pages.snippets_shown())
 
@@ -86,4 +94,5 @@ def on_post_build(config):
         return
     site = Path(config.site_dir)
     language_sites.write_templates(site, i18n.default_language)
-    language_sites.split_search_index(site, i18n.build_languages, i18n.default_language)
+    if (site / "search" / "search_index.json").exists():  # not under make serve
+        language_sites.split_search_index(site, i18n.build_languages, i18n.default_language)

@@ -130,8 +130,11 @@ def start_running(snippets: list[str], minimum: int = 8) -> None:
     workers = os.cpu_count() or 2
     # spawn, not fork: mkdocs serve runs threads, and a fresh interpreter is a clean start.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    for key, name in todo.items():
-        _running[key] = pool.submit(run_snippet, name)
+    try:
+        for key, name in todo.items():
+            _running[key] = pool.submit(run_snippet, name)
+    except RuntimeError:  # a main script without `if __name__ == "__main__"` cannot spawn
+        _running.clear()
     pool.shutdown(wait=False)  # workers exit once the queue is done
 
 
