@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from sessionguide.glossary import rejected_uses
 from sessionguide.pages import DOCS, language_of
-from sessionguide.spelling import prose_lines, unknown_words
+from sessionguide.spelling import WORDS, dictionary, prose_lines, unknown_words
 
 PAGES = sorted(DOCS.rglob("*.md"))
 
@@ -34,3 +35,20 @@ def test_spanish_pages_use_the_glossary_terms(page: Path) -> None:
         f"  docs/{page.name}:{n}: «{used}» → use «{term}»" for n, used, term in found
     )
     assert not found, f"terms the glossary (i18n/glossary.yml) rejects:\n{listing}"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_word_lists_hold_only_needed_words(language: str) -> None:
+    listed = (WORDS / f"words.{language}.txt").read_text(encoding="utf-8").split()
+    prose = " ".join(
+        text
+        for page in PAGES
+        if language_of(page.name) == language
+        for _, text in prose_lines(page.read_text(encoding="utf-8"))
+    ).lower()
+    checker = dictionary(language)
+    unused = [w for w in listed if not re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", prose)]
+    known = [w for w in listed if checker.lookup(w)]
+    assert not unused, f"i18n/words.{language}.txt: no page uses {unused}; remove them"
+    assert not known, f"i18n/words.{language}.txt: the dictionary knows {known}; remove them"
+    assert listed == sorted(listed, key=str.casefold), f"keep i18n/words.{language}.txt sorted"
