@@ -5,7 +5,7 @@ LABELS = {
         "caption": (
             "What this example printed and the SQL it sent, recorded when this page was built"
         ),
-        "sql": "SQL sent",
+        "sql": "SQL logged",
         "line": "line",
         "step": "step",
         "object": "Python object",
@@ -27,8 +27,9 @@ LABELS = {
         "not translated yet": "➖ not translated yet (listed in i18n/not-translated.txt)",
         "transaction": "transaction",
         "sqlalchemy20_labels": (
-            "With SQLAlchemy 2.0, the `SELECT` statements of this example label their columns "
-            "(`users.id AS users_id`); everything else it prints is the same."
+            "With SQLAlchemy 2.0, some `SELECT` statements of this example label their columns "
+            "(`users.id AS users_id`); apart from that, and from SQLAlchemy's version number, "
+            "it prints the same."
         ),
         "sqlalchemy20_behaviour": (
             "With SQLAlchemy 2.0, this example prints something different: the text around "
@@ -41,7 +42,7 @@ LABELS = {
         "caption": (
             "Lo que este ejemplo imprimió y el SQL que envió, registrados al generar esta página"
         ),
-        "sql": "SQL enviado",
+        "sql": "SQL en el log",
         "line": "línea",
         "step": "paso",
         "object": "objeto de Python",
@@ -66,8 +67,9 @@ LABELS = {
         "not translated yet": "➖ aún sin traducir (en i18n/not-translated.txt)",
         "transaction": "transacción",
         "sqlalchemy20_labels": (
-            "Con SQLAlchemy 2.0, las sentencias `SELECT` de este ejemplo ponen etiquetas a sus "
-            "columnas (`users.id AS users_id`); todo lo demás que imprime es igual."
+            "Con SQLAlchemy 2.0, algunas sentencias `SELECT` de este ejemplo ponen etiquetas a "
+            "sus columnas (`users.id AS users_id`); aparte de eso, y del número de versión de "
+            "SQLAlchemy, imprime lo mismo."
         ),
         "sqlalchemy20_behaviour": (
             "Con SQLAlchemy 2.0, este ejemplo imprime algo distinto: el texto de alrededor "
