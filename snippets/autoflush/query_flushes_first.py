@@ -37,7 +37,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                                     | Python object                              | state in the Session      | SQL sent              | this transaction sees | another connection sees
+step                                     | Python object                              | state in the Session      | SQL logged            | this transaction sees | another connection sees
 -----------------------------------------+--------------------------------------------+---------------------------+-----------------------+-----------------------+------------------------
 session.add(alice)                       | alice = User(id=None, name='Alice')        | pending (new)             | –                     | –                     | []
 session.scalars(select(User.name)).all() | alice = User(id=1, name='Alice')           | persistent (identity map) | BEGIN, INSERT, SELECT | (1, 'Alice')          | []

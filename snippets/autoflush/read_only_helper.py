@@ -48,7 +48,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                       | Python object                            | state in the Session             | SQL sent       | this transaction sees | another connection sees
+step                       | Python object                            | state in the Session             | SQL logged     | this transaction sees | another connection sees
 ---------------------------+------------------------------------------+----------------------------------+----------------+-----------------------+------------------------
 ana.name = 'ann'           | ana = User(id=1, name='ann')             | persistent (identity map, dirty) | BEGIN, SELECT  | (1, 'ana')            | (1, 'ana')
 name_taken(session, 'bob') | ana = User(id=1, name='ann')             | persistent (identity map)        | UPDATE, SELECT | (1, 'ann')            | (1, 'ana')

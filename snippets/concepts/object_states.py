@@ -40,7 +40,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                    | Python object                    | state in the Session               | SQL sent      | this transaction sees
+step                    | Python object                    | state in the Session               | SQL logged    | this transaction sees
 ------------------------+----------------------------------+------------------------------------+---------------+----------------------
 user = User(name='ana') | user = User(id=None, name='ana') | transient                          | –             | –
 session.add(user)       | user = User(id=None, name='ana') | pending (new)                      | –             | –

@@ -50,7 +50,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                           | Python object                            | state in the Session      | SQL sent      | this transaction sees
+step                           | Python object                            | state in the Session      | SQL logged    | this transaction sees
 -------------------------------+------------------------------------------+---------------------------+---------------+----------------------
 ana = session.get(User, 1)     | ana = User(id=1, name='ana')             | persistent (identity map) | BEGIN, SELECT | (1, 'ana')
                                | bea = User(id=None, name='bea')          | transient                 |               |

@@ -40,7 +40,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                  | Python object                               | state in the Session      | SQL sent      | this transaction sees
+step                  | Python object                               | state in the Session      | SQL logged    | this transaction sees
 ----------------------+---------------------------------------------+---------------------------+---------------+----------------------
 session.flush()       | user = User(id=1, name='ana', status='new') | persistent (identity map) | BEGIN, INSERT | (1, 'ANA', 'new')
 session.refresh(user) | user = User(id=1, name='ANA', status='new') | persistent (identity map) | SELECT        | (1, 'ANA', 'new')

@@ -42,7 +42,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                                  | Python object                            | state in the Session             | SQL sent      | this transaction sees
+step                                  | Python object                            | state in the Session             | SQL logged    | this transaction sees
 --------------------------------------+------------------------------------------+----------------------------------+---------------+----------------------
 ana, bob = session.scalars(...).all() | ana = User(id=1, name='ana')             | persistent (identity map)        | BEGIN, SELECT | (1, 'ana')
                                       | bob = User(id=2, name='bob')             | persistent (identity map)        |               | (2, 'bob')

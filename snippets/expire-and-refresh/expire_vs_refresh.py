@@ -48,7 +48,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                        | Python object                             | state in the Session             | SQL sent      | this transaction sees
+step                        | Python object                             | state in the Session             | SQL logged    | this transaction sees
 ----------------------------+-------------------------------------------+----------------------------------+---------------+----------------------
 user = session.get(User, 1) | user = User(id=1, name='ana')             | persistent (identity map)        | BEGIN, SELECT | (1, 'ana')
 user.name = 'bea'           | user = User(id=1, name='bea')             | persistent (identity map, dirty) | –             | (1, 'ana')

@@ -64,7 +64,7 @@ with Session(engine, expire_on_commit=False) as session:
 
 print(table)
 '''
-step                                   | Python object                 | state in the Session      | SQL sent              | this transaction sees | another connection sees
+step                                   | Python object                 | state in the Session      | SQL logged            | this transaction sees | another connection sees
 ---------------------------------------+-------------------------------+---------------------------+-----------------------+-----------------------+------------------------
 session.get(User, 1), session.commit() | user = User(id=1, name='ana') | persistent (identity map) | BEGIN, SELECT, COMMIT | –                     | (1, 'ana')
 rename_elsewhere('Ana')                | user = User(id=1, name='ana') | persistent (identity map) | BEGIN, UPDATE, COMMIT | –                     | (1, 'Ana')

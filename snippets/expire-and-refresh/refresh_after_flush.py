@@ -52,7 +52,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                  | Python object                             | state in the Session             | SQL sent      | this transaction sees | another connection sees
+step                  | Python object                             | state in the Session             | SQL logged    | this transaction sees | another connection sees
 ----------------------+-------------------------------------------+----------------------------------+---------------+-----------------------+------------------------
 user.name = 'bea'     | user = User(id=1, name='bea')             | persistent (identity map, dirty) | BEGIN, SELECT | (1, 'ana')            | (1, 'ana')
 session.flush()       | user = User(id=1, name='bea')             | persistent (identity map)        | UPDATE        | (1, 'bea')            | (1, 'ana')

@@ -40,7 +40,7 @@ def run(refresh):
 
 print(run(refresh=False))
 '''
-step               | Python object                             | state in the Session      | SQL sent      | this transaction sees
+step               | Python object                             | state in the Session      | SQL logged    | this transaction sees
 -------------------+-------------------------------------------+---------------------------+---------------+----------------------
 session.flush()    | user = User(id=1, name='ana')             | persistent (identity map) | BEGIN, INSERT | (1, 'ana')
 user.id == 1       | user = User(id=1, name='ana')             | persistent (identity map) | –             | (1, 'ana')
@@ -49,7 +49,7 @@ user.name == 'ana' | user = User(id=1, name='ana')             | persistent (ide
 '''
 print(run(refresh=True))
 '''
-step                  | Python object                             | state in the Session      | SQL sent      | this transaction sees
+step                  | Python object                             | state in the Session      | SQL logged    | this transaction sees
 ----------------------+-------------------------------------------+---------------------------+---------------+----------------------
 session.flush()       | user = User(id=1, name='ana')             | persistent (identity map) | BEGIN, INSERT | (1, 'ana')
 session.refresh(user) | user = User(id=1, name='ana')             | persistent (identity map) | SELECT        | (1, 'ana')

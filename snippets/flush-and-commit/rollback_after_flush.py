@@ -41,7 +41,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step               | Python object                | state in the Session      | SQL sent      | this transaction sees | another connection sees
+step               | Python object                | state in the Session      | SQL logged    | this transaction sees | another connection sees
 -------------------+------------------------------+---------------------------+---------------+-----------------------+------------------------
 session.flush()    | ana = User(id=1, name='ana') | persistent (identity map) | BEGIN, INSERT | (1, 'ana')            | []
 session.rollback() | ana = User(id=1, name='ana') | transient                 | ROLLBACK      | –                     | []

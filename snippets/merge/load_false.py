@@ -46,7 +46,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                                     | Python object                             | state in the Session      | SQL sent      | this transaction sees | another connection sees
+step                                     | Python object                             | state in the Session      | SQL logged    | this transaction sees | another connection sees
 -----------------------------------------+-------------------------------------------+---------------------------+---------------+-----------------------+------------------------
 cached (from a closed Session)           | cached = User(id=1, name='ana')           | detached                  | –             | –                     | (1, 'Ana')
 user = session.merge(cached, load=False) | cached = User(id=1, name='ana')           | detached                  | –             | –                     | (1, 'Ana')

@@ -35,7 +35,7 @@ def merge_and_commit(payload):
 
 print(merge_and_commit(User(id=7, name="bea")))
 '''
-step                            | Python object                               | state in the Session      | SQL sent       | this transaction sees
+step                            | Python object                               | state in the Session      | SQL logged     | this transaction sees
 --------------------------------+---------------------------------------------+---------------------------+----------------+----------------------
 merged = session.merge(payload) | payload = User(id=7, name='bea')            | transient                 | BEGIN, SELECT  | (1, 'ana')
                                 | merged = User(id=7, name='bea')             | pending (new)             |                |
@@ -44,7 +44,7 @@ session.commit()                | payload = User(id=7, name='bea')            | 
 '''
 print(merge_and_commit(User(name="cy")))
 '''
-step                            | Python object                               | state in the Session      | SQL sent              | this transaction sees
+step                            | Python object                               | state in the Session      | SQL logged            | this transaction sees
 --------------------------------+---------------------------------------------+---------------------------+-----------------------+----------------------
 merged = session.merge(payload) | payload = User(id=None, name='cy')          | transient                 | –                     | –
                                 | merged = User(id=None, name='cy')           | pending (new)             |                       |

@@ -46,7 +46,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step                             | Python object                             | state in the Session             | SQL sent       | this transaction sees
+step                             | Python object                             | state in the Session             | SQL logged     | this transaction sees
 ---------------------------------+-------------------------------------------+----------------------------------+----------------+----------------------
 user = session.get(User, 1)      | user = User(id=1, name='ana')             | persistent (identity map)        | BEGIN, SELECT  | (1, 'ana')
 payload = User(id=1, name='bea') | user = User(id=1, name='ana')             | persistent (identity map)        | –              | (1, 'ana')

@@ -47,7 +47,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step             | Python object                            | state in the Session      | SQL sent              | this transaction sees | another connection sees
+step             | Python object                            | state in the Session      | SQL logged            | this transaction sees | another connection sees
 -----------------+------------------------------------------+---------------------------+-----------------------+-----------------------+------------------------
 session.add(ana) | ana = User(id=None, name='ana')          | pending (new)             | –                     | –                     | []
 session.commit() | ana = User(id=‹expired›, name=‹expired›) | persistent (identity map) | BEGIN, INSERT, COMMIT | –                     | (1, 'ana')

@@ -52,7 +52,7 @@ autocommit_engine = engine_with_user1(
 )
 print(flush_then_rollback(engine))
 '''
-step                        | Python object                             | state in the Session             | SQL sent      | this transaction sees | another connection sees
+step                        | Python object                             | state in the Session             | SQL logged    | this transaction sees | another connection sees
 ----------------------------+-------------------------------------------+----------------------------------+---------------+-----------------------+------------------------
 user = session.get(User, 1) | user = User(id=1, name='user1')           | persistent (identity map)        | BEGIN, SELECT | (1, 'user1')          | (1, 'user1')
 user.name = 'user2'         | user = User(id=1, name='user2')           | persistent (identity map, dirty) | –             | (1, 'user1')          | (1, 'user1')
@@ -62,7 +62,7 @@ user.name == 'user1'        | user = User(id=1, name='user1')           | persis
 '''
 print(flush_then_rollback(autocommit_engine))
 '''
-step                        | Python object                             | state in the Session             | SQL sent      | this transaction sees | another connection sees
+step                        | Python object                             | state in the Session             | SQL logged    | this transaction sees | another connection sees
 ----------------------------+-------------------------------------------+----------------------------------+---------------+-----------------------+------------------------
 user = session.get(User, 1) | user = User(id=1, name='user1')           | persistent (identity map)        | BEGIN, SELECT | (1, 'user1')          | (1, 'user1')
 user.name = 'user2'         | user = User(id=1, name='user2')           | persistent (identity map, dirty) | –             | (1, 'user1')          | (1, 'user1')

@@ -45,7 +45,7 @@ with Session(engine) as session:
 
 print(table)
 '''
-step               | Python object                            | state in the Session      | SQL sent              | this transaction sees | another connection sees
+step               | Python object                            | state in the Session      | SQL logged            | this transaction sees | another connection sees
 -------------------+------------------------------------------+---------------------------+-----------------------+-----------------------+------------------------
 add(ana), commit() | ana = User(id=‹expired›, name=‹expired›) | persistent (identity map) | BEGIN, INSERT, COMMIT | –                     | (1, 'ana')
 add(bea), flush()  | ana = User(id=‹expired›, name=‹expired›) | persistent (identity map) | BEGIN, INSERT         | (1, 'ana')            | (1, 'ana')
