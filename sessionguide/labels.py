@@ -36,7 +36,7 @@ LABELS = {
             "it says what and why."
         ),
         "lifecycle_title": "The states of an object and the calls that move it between them",
-        "timeline_title": "One change from add() to commit(): SQL sent, and who sees the row",
+        "timeline_title": "One change from add() to commit(): the SQL logged, and who sees the row",
     },
     "es": {
         "caption": (
@@ -76,7 +76,7 @@ LABELS = {
             "explica qué y por qué."
         ),
         "lifecycle_title": "Los estados de un objeto y las llamadas que lo llevan de uno a otro",
-        "timeline_title": "Un cambio de add() a commit(): el SQL enviado y quién ve la fila",
+        "timeline_title": "Un cambio de add() a commit(): el SQL del log y quién ve la fila",
     },
 }
 
