@@ -70,4 +70,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--find"]:  # for .ci/run: the path of python3.X, or nothing
+        print(find_python(sys.argv[2]) or "")
+        sys.exit(0)
     sys.exit(main())
