@@ -105,7 +105,9 @@ def _render_output(run: Run, lang: str) -> str:
             newline = "\n"  # (no backslash inside an f-string before Python 3.12)
             spans = (f'<span class="{css}"{attrs}>{newline.join(lines)}</span>'
                      for css, attrs, lines in groups)
-            html.append('<pre class="sg-trace"><samp>' + "\n".join(spans) + "</samp></pre>")
+            # tabindex: a box that scrolls must be reachable with the keyboard (WCAG 2.1.1).
+            html.append('<pre class="sg-trace" tabindex="0"><samp>' + "\n".join(spans)
+                        + "</samp></pre>")
             groups.clear()
 
     for event in run.events:
@@ -133,8 +135,8 @@ def render_table(table: Table, lang: str) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in table.rows
     )
-    return (f'<div class="sg-state"><table class="sg-table"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    return (f'<div class="sg-state" tabindex="0"><table class="sg-table">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def _cell(text: str) -> str:
