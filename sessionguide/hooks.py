@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache
 from mkdocs.plugins import event_priority
@@ -93,6 +94,7 @@ def on_post_build(config):
     if i18n.building:
         return
     site = Path(config.site_dir)
-    language_sites.write_templates(site, i18n.default_language)
+    base = urlsplit(config.site_url or "/").path or "/"
+    language_sites.write_templates(site, i18n.default_language, base.rstrip("/") + "/")
     if (site / "search" / "search_index.json").exists():  # not under make serve
         language_sites.split_search_index(site, i18n.build_languages, i18n.default_language)

@@ -27,11 +27,20 @@ def language_root(site: Path, language: str, default: str) -> Path:
     return site if language == default else site / language
 
 
-def write_templates(site: Path, default: str) -> None:
+def write_templates(site: Path, default: str, base: str) -> None:
+    """``base``: the site's path on its host (``/`` unless site_url has one)."""
     for (language, name), output in _templates.items():
         folder = language_root(site, language, default)
-        if name == "404.html" and language != default:
-            output = point_base_at_language_root(output, language)
+        if name == "404.html":
+            # Served at any depth, so its links are absolute; the template was rendered with
+            # the last page's alternates, which must be the language roots.
+            output = _ALTERNATE.sub(
+                lambda m: f'<link rel="alternate" href="{base}'
+                f'{"" if m.group(1) == default else m.group(1) + "/"}" hreflang="{m.group(1)}">',
+                output,
+            )
+            if language != default:
+                output = point_base_at_language_root(output, language)
         (folder / name).write_text(output, encoding="utf-8")
         if name == "sitemap.xml":
             with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=0) as gz:
