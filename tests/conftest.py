@@ -1,11 +1,9 @@
 """Shared fixtures: the project root, and the built site."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from sites import built_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,15 +14,6 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """`make test` builds the site first and passes its directory in SITE_DIR; run alone,
-    the tests build it into a temporary directory."""
-    if os.environ.get("SITE_DIR") and Path(os.environ["SITE_DIR"], "index.html").is_file():
-        return Path(os.environ["SITE_DIR"])
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, check=True, capture_output=True,
-    )
-    return out
+def site() -> Path:
+    """The site `make test` built (SITE_DIR), or one built once for this test session."""
+    return built_site()
