@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from jinja2 import BytecodeCache
 from mkdocs.plugins import event_priority
 
-from sessionguide import glossary, language_sites, pages, runner, translations
+from sessionguide import glossary, language_sites, pages, runner, search_forms, translations
 from sessionguide.labels import label
 
 
@@ -42,8 +42,20 @@ def on_config(config):
     return config
 
 
+# Per language that has them, the other forms of its words for its search index.
+_forms: dict[str, search_forms.Collector] = {}
+
+
+def _searching(config) -> bool:
+    return "material/search" in config.plugins
+
+
 def on_pre_build(config):
     runner.start_running(pages.snippets_shown())
+    if _searching(config):
+        for language in config.plugins["i18n"].build_languages:
+            if language in search_forms.INFLECTIONS:
+                _forms.setdefault(language, search_forms.Collector(language)).start()
 
 
 def _building(config) -> str:
@@ -67,12 +79,15 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     pages.set_current(None)
-    if pages.english_source(page.file.src_uri) == "glossary.md":
-        return html
-    default = config.plugins["i18n"].default_language
-    root = "" if _building(config) == default else f"{_building(config)}/"
-    lang = pages.language_of(page.file.src_uri)
-    return glossary.link_first_uses(html, lang, page.url, f"{root}glossary/")
+    building = _building(config)
+    if pages.english_source(page.file.src_uri) != "glossary.md":
+        default = config.plugins["i18n"].default_language
+        root = "" if building == default else f"{building}/"
+        lang = pages.language_of(page.file.src_uri)
+        html = glossary.link_first_uses(html, lang, page.url, f"{root}glossary/")
+    if building in _forms and _searching(config):
+        _forms[building].add_page(html)
+    return html
 
 
 def on_post_page(output, page, config):
@@ -97,4 +112,5 @@ def on_post_build(config):
     base = urlsplit(config.site_url or "/").path or "/"
     language_sites.write_templates(site, i18n.default_language, base.rstrip("/") + "/")
     if (site / "search" / "search_index.json").exists():  # not under make serve
-        language_sites.split_search_index(site, i18n.build_languages, i18n.default_language)
+        language_sites.split_search_index(site, i18n.build_languages, i18n.default_language,
+                                          {lang: c.add_forms for lang, c in _forms.items()})

@@ -4,7 +4,8 @@ mkdocs-static-i18n builds every language into one site_dir, one after the other,
 language's 404.html and sitemap.xml overwrite the default one's, and it merges all languages
 into one search index, which the pages of every language load. Here each language gets its
 own: ``<lang>/404.html``, ``<lang>/sitemap.xml`` (Material fetches it beside each language's
-root) and ``<lang>/search/search_index.json`` with only that language's pages and stemmer.
+root) and ``<lang>/search/search_index.json`` with only that language's pages and stop words,
+and other forms of its words (``search_forms``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import gzip
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 _templates: dict[tuple[str, str], str] = {}
@@ -47,7 +49,9 @@ def write_templates(site: Path, default: str, base: str) -> None:
                 gz.write(output.encode("utf-8"))
 
 
-def split_search_index(site: Path, languages: list[str], default: str) -> None:
+def split_search_index(site: Path, languages: list[str], default: str,
+                       rework: dict[str, Callable[[dict], dict]]) -> None:
+    """``rework``: per language, what to do to its index before it is written."""
     index_file = site / "search" / "search_index.json"
     merged = json.loads(index_file.read_text(encoding="utf-8"))
     others = [lang for lang in languages if lang != default]
@@ -60,6 +64,8 @@ def split_search_index(site: Path, languages: list[str], default: str) -> None:
             and (prefix or not any(doc["location"].startswith(f"{o}/") for o in others))
         ]
         index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
+        if language in rework:
+            index = rework[language](index)
         target = language_root(site, language, default) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
