@@ -1,23 +1,34 @@
 # The two commands of the README's quick start:
 #   make serve   serve the site on http://127.0.0.1:8000, rebuilding on every saved change
 #   make test    the whole check suite CI runs: strict build of both languages, lint, pytest
-# Both create or update .venv from requirements.lock first, when it changed.
+# Both first create or update the environment ($(VENV)) from the stack's lock, when it changed.
 
 SHELL := /bin/bash
-VENV ?= .venv
-BIN := $(VENV)/bin
 SITE_DIR ?= site
-# A second environment with the last SQLAlchemy 2.0, to rerun every example under it
-# (SQLAlchemy 2.0 also runs on Python 3.10: PYTHON20 may be older than PYTHON).
+# The first interpreter new enough for one of the two stacks below (Python 3.10 or newer).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11 python3.10; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+# Two stacks, each pinned in its own lock:
+#   SQLALCHEMY=2.1  requirements.lock: the published site (SQLAlchemy 2.1, Material 9.8);
+#                   Python 3.11.5 or newer. The default where PYTHON allows it.
+#   SQLALCHEMY=2.0  requirements-sqlalchemy20.lock: SQLAlchemy 2.0 and the newest Material,
+#                   markdown-exec and pymdown-extensions that still run on Python 3.10.
+SQLALCHEMY ?= $(shell $(PYTHON) -c 'import sys; print("2.1" if sys.version_info >= (3, 11, 5) else "2.0")' 2>/dev/null)
+ifeq ($(SQLALCHEMY),2.0)
+LOCK := requirements-sqlalchemy20.lock
+VENV ?= .venv-sqlalchemy20
+else
+LOCK := requirements.lock
+VENV ?= .venv
+endif
+BIN := $(VENV)/bin
+# With SQLAlchemy 2.1, make test also reruns every example under the last SQLAlchemy 2.0, in
+# an environment from requirements-sqlalchemy20.lock (PYTHON20 may be older than PYTHON).
 VENV20 ?= .venv-sqlalchemy20
 PYTHON20 ?= $(PYTHON)
 # Zensical, Material's successor, for the non-blocking check of make zensical-check.
 VENVZ ?= .venv-zensical
-# The first interpreter new enough for the pinned stack (SQLAlchemy 2.1 and Material 9.8
-# need 3.11, pymdown-extensions 13 needs 3.11.5).
-PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
-	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null \
-	&& { echo $$p; break; }; done)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-sqlalchemy20 lint update-examples translations bench matrix zensical-check lock clean
@@ -25,18 +36,21 @@ export NO_MKDOCS_2_WARNING := 1
 # Create (or update) a virtual environment from a lock file. The project's own tooling
 # (sessionguide/) is imported from the checkout through a .pth file, not installed.
 define make-venv
-	@test -n "$(3)" || { echo "error: no Python 3.11.5 or newer found (tried python3, python3.13, python3.12, python3.11). Install one, or run: make PYTHON=/path/to/python3.x" >&2; exit 1; }
+	@test -n "$(3)" || { echo "error: no Python 3.10 or newer found (tried python3, python3.13, python3.12, python3.11, python3.10). Install one, or run: make PYTHON=/path/to/python3.x" >&2; exit 1; }
+	@test "$(2)" != requirements.lock || $(3) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "error: $(3) is older than 3.11.5, which SQLAlchemy 2.1 and Material 9.8 need. Use a newer PYTHON=..., or SQLALCHEMY=2.0 for the stack that runs on Python 3.10" >&2; exit 1; }
 	@test -x $(1)/bin/python || $(3) -m venv $(1)
 	$(1)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(2)
 	$(1)/bin/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "sessionguide.pth").write_text("$(CURDIR)\n")'
 	@touch $(1)/.installed
 endef
 
-$(VENV)/.installed: requirements.lock
-	$(call make-venv,$(VENV),requirements.lock,$(PYTHON))
+$(VENV)/.installed: $(LOCK)
+	$(call make-venv,$(VENV),$(LOCK),$(PYTHON))
 
+ifneq ($(abspath $(VENV)),$(abspath $(VENV20)))
 $(VENV20)/.installed: requirements-sqlalchemy20.lock
 	$(call make-venv,$(VENV20),requirements-sqlalchemy20.lock,$(PYTHON20))
+endif
 
 $(VENVZ)/.installed: requirements-zensical.lock
 	$(call make-venv,$(VENVZ),requirements-zensical.lock,$(PYTHON))
@@ -53,14 +67,20 @@ build: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check sessionguide tests snippets
 
+ifeq ($(SQLALCHEMY),2.0)
+# Nothing to rerun the examples under: this is the 2.0 stack (tests/test_sqlalchemy20.py skips).
+test: build lint
+	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/pytest
+else
 test: build lint $(VENV20)/.installed
 	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest
+endif
 
 # Only the rerun of every example under SQLAlchemy 2.0 (part of test).
 test-sqlalchemy20: $(VENV)/.installed $(VENV20)/.installed
 	SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest tests/test_sqlalchemy20.py
 
-# make test under Python 3.11, 3.12 and 3.13; the examples under SQLAlchemy 2.0 on 3.10 too.
+# make test under Python 3.10 to 3.13, with each SQLAlchemy stack the Python runs.
 matrix: $(VENV)/.installed
 	$(BIN)/python -m sessionguide.matrix
 
@@ -84,10 +104,11 @@ lock: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --target build/uv uv==0.13.9
 	build/uv/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 		--generate-hashes --no-header --output-file requirements.lock
-	build/uv/bin/uv pip compile requirements-sqlalchemy20.in --universal --python-version 3.10 \
+	build/uv/bin/uv pip compile pyproject.toml --override requirements-sqlalchemy20.in \
+		--universal --python-version 3.10 \
 		--generate-hashes --no-header --output-file requirements-sqlalchemy20.lock
 	build/uv/bin/uv pip compile requirements-zensical.in --universal --python-version 3.11.5 \
 		--generate-hashes --no-header --output-file requirements-zensical.lock
 
 clean:
-	rm -rf $(VENV) $(VENV20) $(VENVZ) .venv-py3.* $(SITE_DIR) build .pytest_cache
+	rm -rf .venv $(VENV) $(VENV20) $(VENVZ) .venv-py3.* $(SITE_DIR) build .pytest_cache

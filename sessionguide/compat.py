@@ -37,9 +37,15 @@ def listed_differences() -> dict[str, str]:
     return {snippet: kind for snippet, kind in entries}
 
 
-def difference(under_20: str, under_21: str) -> str | None:
+def without_version(text: str) -> str:
+    """``text`` with SQLAlchemy's version number, which is not a difference, left out."""
     for pattern, replacement in _VERSION:
-        under_20, under_21 = pattern.sub(replacement, under_20), pattern.sub(replacement, under_21)
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def difference(under_20: str, under_21: str) -> str | None:
+    under_20, under_21 = without_version(under_20), without_version(under_21)
     if under_20 == under_21:
         return None
     same_but_labels = _LABEL.sub(r"\1.\2", under_20) == _LABEL.sub(r"\1.\2", under_21)

@@ -1,10 +1,9 @@
-"""``make matrix``: the suite under every supported Python, with SQLAlchemy 2.1 and 2.0.
+"""``make matrix``: ``make test`` under every supported Python, with each SQLAlchemy stack.
 
-For Python 3.11, 3.12 and 3.13: ``make test`` in environments of their own, which builds the
-site and runs every test with SQLAlchemy 2.1 and reruns every example with SQLAlchemy 2.0.
-For Python 3.10, which SQLAlchemy 2.1, Material 9.8 and markdown-exec 1.12 do not support:
-every example with SQLAlchemy 2.0 (tests/test_sqlalchemy20.py, run from the 3.11 environment).
-Interpreters are found on PATH or in pyenv; a missing one is reported, not skipped silently.
+SQLAlchemy 2.1 (requirements.lock) on Python 3.11, 3.12 and 3.13, where make test also reruns
+every example under SQLAlchemy 2.0; SQLAlchemy 2.0 (requirements-sqlalchemy20.lock) on
+Python 3.10 to 3.13. Each run has environments and a site directory of its own. Interpreters
+are found on PATH or in pyenv; a missing one is reported, not skipped silently.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FULL = ["3.11", "3.12", "3.13"]
-EXAMPLES_ONLY = ["3.10"]
+STACKS = {"2.1": ["3.11", "3.12", "3.13"], "2.0": ["3.10", "3.11", "3.12", "3.13"]}
 
 
 def find_python(version: str) -> str | None:
@@ -44,24 +42,19 @@ def make(*args: str) -> tuple[bool, float]:
 
 def main() -> int:
     results = []
-    for version in FULL:
-        python = find_python(version)
-        if python is None:
-            results.append((f"Python {version}: make test", None, 0.0))
-            continue
-        tag = f"py{version}"
-        ok, seconds = make("test", f"PYTHON={python}", f"VENV=.venv-{tag}",
-                           f"VENV20=.venv-{tag}-sqlalchemy20", f"SITE_DIR=build/site-{tag}")
-        results.append((f"Python {version}: make test (SQLAlchemy 2.1 and 2.0)", ok, seconds))
-    for version in EXAMPLES_ONLY:
-        python = find_python(version)
-        if python is None:
-            results.append((f"Python {version}: examples under SQLAlchemy 2.0", None, 0.0))
-            continue
-        tag = f"py{version}"
-        ok, seconds = make("test-sqlalchemy20", f"PYTHON20={python}",
-                           f"VENV20=.venv-{tag}-sqlalchemy20")
-        results.append((f"Python {version}: examples under SQLAlchemy 2.0", ok, seconds))
+    for sqlalchemy, versions in STACKS.items():
+        for version in versions:
+            label = f"Python {version}, SQLAlchemy {sqlalchemy}: make test"
+            python = find_python(version)
+            if python is None:
+                results.append((label, None, 0.0))
+                continue
+            tag = f"py{version}"
+            ok, seconds = make("test", f"PYTHON={python}", f"SQLALCHEMY={sqlalchemy}",
+                               f"VENV=.venv-{tag}-sqlalchemy{sqlalchemy.replace('.', '')}",
+                               f"VENV20=.venv-{tag}-sqlalchemy20",
+                               f"SITE_DIR=build/site-{tag}-sqlalchemy{sqlalchemy}")
+            results.append((label, ok, seconds))
     print("\nmake matrix:")
     for label, ok, seconds in results:
         state = "not found" if ok is None else ("passed" if ok else "FAILED")

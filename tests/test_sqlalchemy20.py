@@ -10,12 +10,16 @@ import os
 import subprocess
 
 import pytest
+import sqlalchemy
 
 from sessionguide.compat import DIFFERS_LIST, difference, listed_differences, transcript
 from sessionguide.runner import run_snippet, snippet_names
 
 
 def test_examples_that_differ_under_sqlalchemy20_are_listed() -> None:
+    if sqlalchemy.__version__.startswith("2.0."):
+        pytest.skip(f"this is the SQLAlchemy {sqlalchemy.__version__} stack: the list is checked "
+                    "by make test with SQLAlchemy 2.1, which runs every example under both")
     python = os.environ.get("SQLALCHEMY20_PYTHON")
     if not python:
         pytest.skip("SQLALCHEMY20_PYTHON is not set: run `make test`, which creates that venv")
