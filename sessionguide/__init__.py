@@ -11,7 +11,10 @@ What pages and examples use:
 
 What the build and the checks use:
 - ``hooks``, ``pages``: MkDocs hooks, and which page is being built.
+- ``deferred``: the placeholders for a run's output, filled in once the run is done.
 - ``language_sites``: each language's own search index, sitemap and 404 page.
+- ``search_forms``: other forms of each word in the Spanish search index ("sesiones").
+- ``theme``: compiled templates and the theme's file list, reused across builds.
 - ``translations``: translation status, outdated notices, ``make translations``.
 - ``spelling``: the spell check of each language's prose.
 - ``compat``: which examples print something different under SQLAlchemy 2.0.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import cache
 from html import escape
 
 from sqlalchemy import String, create_engine
@@ -32,7 +33,8 @@ class _User(_Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-def lifecycle_transitions() -> list[tuple[str, str, str]]:
+@cache  # the same in every language
+def lifecycle_transitions() -> tuple[tuple[str, str, str], ...]:
     """Perform every transition the diagram draws; return (from, call, to) as observed."""
     seen: list[tuple[str, str, str]] = []
     engine = create_engine("sqlite://")
@@ -65,7 +67,7 @@ def lifecycle_transitions() -> list[tuple[str, str, str]]:
         do(other, "add()", lambda: session.add(other))
         do(other, "expunge()", lambda: session.expunge(other))
     engine.dispose()
-    return seen
+    return tuple(seen)
 
 
 # Where each state sits, and how each transition is drawn: (from, to, path, label x, label y).
@@ -156,7 +158,7 @@ def _band(x1: float, x2: float, lang: str) -> str:
 def _svg(kind: str, lang: str, width: float, height: float, body: str) -> str:
     title = escape(label(f"{kind}_title", lang))
     return (
-        f'<figure class="sg-diagram" tabindex="0">'
+        f'<figure class="sg-diagram" tabindex="0" data-search-exclude>'
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="sg-{kind}-title" '
         f'viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}"><title id="sg-{kind}-title">{title}</title>'
@@ -174,20 +176,24 @@ def diagram(kind: str, snippet: str | None = None) -> None:
     """Print a diagram into the calling markdown-exec block (use ``html="1"``).
 
     ``diagram("lifecycle")``; ``diagram("timeline", "<page>/<example>.py")`` draws the first
-    StateTable that the example prints.
+    StateTable that the example prints (filled in once the example has run: ``deferred``).
     """
-    from sessionguide.runner import run_cached
+    from sessionguide import deferred
 
     page = pages.current()
     lang = page.lang if page else pages.DEFAULT_LANGUAGE
     if kind == "lifecycle":
         svg = lifecycle_svg(lang)
     elif kind == "timeline" and snippet:
-        run = run_cached(snippet)
-        tables = [e.value for e in run.events if isinstance(e.value, Table)]
-        if run.failure or not tables:
-            raise RuntimeError(f"timeline: snippets/{snippet} failed or printed no StateTable")
-        svg = timeline_svg(tables[0], lang)
+        where = f"included by {page.src}" if page else "shown outside a page"
+        svg = deferred.placeholder("timeline", snippet, lang, where)
     else:
         raise ValueError(f"unknown diagram {kind!r} (or timeline without a snippet)")
     sys._getframe(1).f_globals.get("print", print)(svg)
+
+
+def timeline_figure(run, lang: str) -> str:
+    tables = [e.value for e in run.events if isinstance(e.value, Table)]
+    if run.failure or not tables:
+        raise ValueError(f"timeline: snippets/{run.snippet} failed or printed no StateTable")
+    return timeline_svg(tables[0], lang)

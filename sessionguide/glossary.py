@@ -53,6 +53,7 @@ def glossary() -> None:
 _SKIP = {"a", "code", "pre", "samp", "kbd", "script", "style", "svg", "figure", "button",
          "label", "summary", "title", "h1", "h2", "h3", "h4", "h5", "h6", "dt"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_FIGURE_OR_TAG = re.compile(r"(<figure\b.*?</figure>|<pre\b.*?</pre>|<[^>]+>)", re.S)
 
 
 @cache
@@ -79,7 +80,10 @@ def link_first_uses(html: str, lang: str, page_url: str, glossary_url: str) -> s
         linked.add(term_id)
         return f'<a class="sg-term" href="{href_base}#{term_id}">{match.group(0)}</a>'
 
-    for token in re.split(r"(<[^>]+>)", html):
+    for token in _FIGURE_OR_TAG.split(html):
+        if token.startswith(("<figure", "<pre")):  # output and code, skipped whole: most tags
+            out.append(token)
+            continue
         tag = _TAG.fullmatch(token)
         if tag:
             if tag.group(2).lower() in _SKIP and not tag.group(3):

@@ -31,7 +31,9 @@ def language_root(site: Path, language: str, default: str) -> Path:
 
 def write_templates(site: Path, default: str, base: str) -> None:
     """``base``: the site's path on its host (``/`` unless site_url has one)."""
-    for (language, name), output in _templates.items():
+    written = list(_templates.items())
+    _templates.clear()  # the next build (mkdocs serve) renders them again
+    for (language, name), output in written:
         folder = language_root(site, language, default)
         if name == "404.html":
             # Served at any depth, so its links are absolute; the template was rendered with

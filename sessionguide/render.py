@@ -2,47 +2,52 @@
 
 Pages call ``show("<page>/<example>.py")`` from a markdown-exec block with ``html="1"``. The
 code is the file as it is, minus the ``#>`` expected-output comments kept for pytest; the
-output below it comes from running the file during this build. The highlighted code is the
-same in every language, so it is rendered once per version of the snippet.
+output below it comes from running the file during this build, filled in once that run is
+done (``deferred``). The highlighted code is the same in every language, so it is rendered
+once per version of the snippet.
 """
 
 from __future__ import annotations
 
 import ast
-import logging
 import re
 import sys
 from functools import cache
 from html import escape
 
-from sessionguide import pages
+from sessionguide import deferred, pages
 from sessionguide.compat import listed_differences
 from sessionguide.labels import label
-from sessionguide.runner import Run, run_cached, snippet_path
+from sessionguide.runner import Run, snippet_path
 from sessionguide.state_table import Table
-
-log = logging.getLogger("mkdocs.plugins.sessionguide")
-
-
-class ExampleError(Exception):
-    """An example could not be shown; the message says where and what to do."""
 
 
 def show(snippet: str) -> None:
-    """Run ``snippets/<snippet>`` and print its HTML into the calling markdown-exec block."""
+    """Print ``snippets/<snippet>`` and what it does when run into the calling markdown-exec
+    block: the code now, the run's output once it is done (``deferred``)."""
     page = pages.current()
     where = f"included by {page.src}" if page else "shown outside a page"
     if not snippet_path(snippet).is_file():
-        _fail(f"snippets/{snippet} does not exist ({where}). Create it or fix the path in show().")
-    run = run_cached(snippet)
-    if run.failure and not _fails_only_under_20(snippet):
-        _fail(
-            f"snippets/{snippet}:{run.failure.line}: {run.failure.message} ({where}).\n"
-            f"Reproduce with: python snippets/{snippet}\n{run.failure.traceback}"
-        )
+        deferred.fail(
+            f"snippets/{snippet} does not exist ({where}). Create it or fix the path in show().")
+    lang = page.lang if page else pages.DEFAULT_LANGUAGE
+    parts = [code_block(snippet, snippet_path(snippet).read_text(encoding="utf-8")),
+             deferred.placeholder("run", snippet, lang, where)]
+    kind = listed_differences().get(snippet)
+    if kind:
+        text = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(label(f"sqlalchemy20_{kind}", lang)))
+        parts.append('<div class="admonition note"><p class="admonition-title">SQLAlchemy 2.0'
+                     f"</p><p>{text}</p></div>")
     # markdown-exec collects output through the `print` it puts in the block's globals.
-    block_print = sys._getframe(1).f_globals.get("print", print)
-    block_print(render(run, page.lang if page else pages.DEFAULT_LANGUAGE))
+    sys._getframe(1).f_globals.get("print", print)("\n".join(parts))
+
+
+def failure_message(run: Run, where: str) -> str | None:
+    """Why the run cannot be shown, if it failed (and was not expected to)."""
+    if not run.failure or _fails_only_under_20(run.snippet):
+        return None
+    return (f"snippets/{run.snippet}:{run.failure.line}: {run.failure.message} ({where}).\n"
+            f"Reproduce with: python snippets/{run.snippet}\n{run.failure.traceback}")
 
 
 def _fails_only_under_20(snippet: str) -> bool:
@@ -52,11 +57,6 @@ def _fails_only_under_20(snippet: str) -> bool:
 
     return (sqlalchemy.__version__.startswith("2.0.")
             and listed_differences().get(snippet) == "behaviour")
-
-
-def _fail(message: str) -> None:
-    log.error(message)  # the build log names the file; markdown-exec's own warning does not
-    raise ExampleError(message)
 
 
 def display_source(source: str) -> str:
@@ -88,18 +88,15 @@ def code_block(snippet: str, source: str) -> str:
     return md.convert(f'```python title="{snippet}"\n{display_source(source)}```')
 
 
-def render(run: Run, lang: str) -> str:
-    parts = [code_block(run.snippet, run.source)]
+def run_output(run: Run, lang: str) -> str:
+    """What the page shows under the code: the run's output and SQL (and, only in the
+    SQLAlchemy 2.0 stack, the error an example new in 2.1 raises there)."""
+    parts = []
     if run.events:
         parts.append(_render_output(run, lang))
-    if run.failure:  # only an expected failure under SQLAlchemy 2.0 gets here
+    if run.failure:
         parts.append('<figure class="sg-run" data-search-exclude><pre class="sg-trace" '
                      f'tabindex="0"><samp>{escape(run.failure.message)}</samp></pre></figure>')
-    kind = listed_differences().get(run.snippet)
-    if kind:
-        text = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(label(f"sqlalchemy20_{kind}", lang)))
-        parts.append('<div class="admonition note"><p class="admonition-title">SQLAlchemy 2.0'
-                     f"</p><p>{text}</p></div>")
     return "\n".join(parts)
 
 

@@ -8,6 +8,7 @@ call produced which output and SQL.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import multiprocessing
@@ -88,18 +89,37 @@ _results: dict[str, Run] = {}
 
 def cache_key(snippet: str, source: str) -> str:
     """Changes when the snippet, the tooling that runs it, Python or the libraries change."""
+    digest = hashlib.sha256()
+    for part in (snippet, source, _tooling()):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _tooling() -> str:
+    files = [Path(__file__).parent / name for name in _RUN_CODE]
+    return _tooling_digest(tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
+@functools.cache  # by the files' modification times: read again only when one changed
+def _tooling_digest(files: tuple[tuple[Path, int, int], ...]) -> str:
     import aiosqlite
     import sqlalchemy
 
     digest = hashlib.sha256()
-    for part in (snippet, source, sys.version, sqlalchemy.__version__, aiosqlite.__version__):
+    for part in (sys.version, sqlalchemy.__version__, aiosqlite.__version__):
         digest.update(part.encode() + b"\0")
-    for name in _RUN_CODE:
-        digest.update((Path(__file__).parent / name).read_bytes())
+    for path, _, _ in files:
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 _running: dict[str, Future[Run]] = {}
+
+
+def is_ready(snippet: str) -> bool:
+    """Whether ``run_cached(snippet)`` would not wait for a worker process."""
+    key = cache_key(snippet, snippet_path(snippet).read_text(encoding="utf-8"))
+    return key not in _running or _running[key].done()
 
 
 def run_cached(snippet: str) -> Run:
@@ -115,9 +135,9 @@ def run_cached(snippet: str) -> Run:
 def start_running(snippets: list[str], minimum: int = 8) -> None:
     """Start running, in worker processes, the snippets whose results are not cached yet.
 
-    The build renders pages meanwhile; ``run_cached`` collects each result when a page needs
-    it. A handful of changed snippets (a rebuild under ``mkdocs serve``) run in-process: a
-    worker would take longer to start.
+    The build renders pages meanwhile; ``run_cached`` collects each result when a page's
+    placeholders are filled in (``deferred``). A handful of changed snippets (a rebuild under
+    ``mkdocs serve``) run in-process: a worker would take longer to start.
     """
     todo = {}
     for name in snippets:
@@ -127,7 +147,9 @@ def start_running(snippets: list[str], minimum: int = 8) -> None:
                 todo[key] = name
     if len(todo) < minimum:
         return
-    workers = os.cpu_count() or 2
+    # One core stays with the build, which renders pages meanwhile (results are filled in
+    # afterwards: ``deferred``); on 2 cores a second worker only slows the pages down.
+    workers = max(1, (os.cpu_count() or 2) - 1)
     # spawn, not fork: mkdocs serve runs threads, and a fresh interpreter is a clean start.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:

