@@ -160,6 +160,15 @@ def start_running(snippets: list[str], minimum: int = 8) -> None:
     pool.shutdown(wait=False)  # workers exit once the queue is done
 
 
+def collect_leftovers() -> None:
+    """Finalize what earlier code left behind (an unclosed sqlite3 connection warns from
+    Python 3.13 on) now, silently, rather than at a random moment of the next example, which
+    would see the warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gc.collect()
+
+
 def run_snippet(snippet: str) -> Run:
     """Execute ``snippets/<snippet>`` in isolation and record what it printed and logged."""
     path = snippet_path(snippet)
@@ -185,6 +194,7 @@ def run_snippet(snippet: str) -> Run:
     module = ModuleType("__main__")
     module.__dict__.update(__file__=filename, __builtins__=__builtins__, print=print_)
     saved_main, saved_cwd = sys.modules.get("__main__"), os.getcwd()
+    collect_leftovers()
     with tempfile.TemporaryDirectory(prefix="sessionguide-") as workdir, warnings.catch_warnings():
         # After a MissingGreenlet, SQLAlchemy leaves an aiosqlite coroutine unawaited.
         warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)

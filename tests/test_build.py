@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sites import build, make_project, run_examples
+from sites import build, make_project, run, run_examples
 
 from sessionguide.runner import run_snippet
 
@@ -145,6 +145,45 @@ def test_run_snippet_twice_in_one_process_prints_the_same() -> None:
     second = run_snippet("flush-and-commit/add_flush_commit.py")
     assert first.failure is None and first.events
     assert first.events == second.events
+
+
+SEES_GARBAGE = """\
+import gc
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    gc.collect()
+print(f"{[str(w.message) for w in caught]=}")
+"""
+
+LEAVES_GARBAGE = """\
+import gc
+import warnings
+
+from sessionguide import runner
+
+
+class Unclosed:  # like an sqlite3 connection nobody closed, on Python 3.13
+    def __del__(self):
+        warnings.warn("left behind by earlier code", ResourceWarning)
+
+
+gc.disable()  # only an explicit collection finalizes it, so the test is deterministic
+cycle = Unclosed()
+cycle.itself = cycle
+del cycle
+print([event.value for event in runner.run_snippet("page/sees_garbage.py").events])
+"""
+
+
+def test_example_does_not_see_garbage_left_by_earlier_code(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"index.md": "# Home\n"},
+                           {"page/sees_garbage.py": SEES_GARBAGE})
+    (project / "leaves_garbage.py").write_text(LEAVES_GARBAGE)
+    result = run(project, "leaves_garbage")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['[str(w.message) for w in caught]=[]']"
 
 
 def test_update_examples_places_output_of_loops_under_each_print(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pytest_examples import CodeExample, EvalExample
 
 from sessionguide.compat import listed_differences, without_version
 from sessionguide.pages import pages_including
-from sessionguide.runner import SNIPPETS, run_snippet
+from sessionguide.runner import SNIPPETS, collect_leftovers, run_snippet
 from sessionguide.sql_capture import capture_sql
 
 SNIPPET_NAMES = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
@@ -81,6 +81,7 @@ def test_example(snippet: str, eval_example: EvalExample, tmp_path, monkeypatch)
     monkeypatch.setattr(run_code, "remove_old_print", _remove_all_old_output)
 
     problem = raised = None
+    collect_leftovers()
     try:
         # echo=True would otherwise leave SQLAlchemy's stdout handler behind for later tests.
         with capture_sql(lambda text: None):
