@@ -76,8 +76,9 @@ def main(zensical: str, mkdocs_site: Path) -> int:
         home = (site / "index.html").read_text(encoding="utf-8")
         checks = {
             "mkdocs-static-i18n: the Spanish site": not (site / "es").exists(),
-            "MkDocs hooks (sessionguide/hooks.py): glossary links, notices, per-language "
-            "search, sitemaps and 404 pages": "sg-term" not in home,
+            "MkDocs hooks (sessionguide/hooks.py): examples' output and the timeline "
+            "(filled in by the hooks: sessionguide/deferred.py), glossary links, notices, "
+            "per-language search, sitemaps and 404 pages": "sg-term" not in home,
         }
         for feature, missing in checks.items():
             print(f"  {feature}: {'not run' if missing else 'run'}")
