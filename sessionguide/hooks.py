@@ -127,6 +127,14 @@ def on_post_page(output, page, config):
 _unfilled: list[Path] = []
 
 
+def on_build_error(error):
+    # A later language's build failed (a strict build stops there, before on_post_build):
+    # the pages written so far still get their output, and their examples' errors logged.
+    unfilled = _unfilled[:]
+    _unfilled.clear()
+    deferred.fill_files(unfilled)
+
+
 def on_post_template(output, template_name, config):
     language_sites.remember_template(_building(config), template_name, output)
     return output
