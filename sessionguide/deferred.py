@@ -20,6 +20,7 @@ import re
 from html import escape, unescape
 from pathlib import Path
 
+from sessionguide.labels import label
 from sessionguide.runner import is_ready, run_cached
 
 log = logging.getLogger("mkdocs.plugins.sessionguide")
@@ -68,8 +69,9 @@ def fill(html: str) -> str:
         except ValueError as error:
             message = f"{error} ({where})"
         log.error(message)
-        return ('<div class="admonition failure"><p class="admonition-title">This example '
-                f"failed</p><pre><code>{escape(message)}</code></pre></div>")
+        return (f'<div class="admonition failure"><p class="admonition-title">'
+                f'{escape(label("example_failed", lang))}</p>'
+                f"<pre><code>{escape(message)}</code></pre></div>")
 
     return _PLACEHOLDER.sub(replace, html)
 

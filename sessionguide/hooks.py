@@ -44,10 +44,6 @@ def on_serve(server, config, builder):
     return server
 
 
-# Per language that has them, the other forms of its words for its search index.
-_forms: dict[str, search_forms.Collector] = {}
-
-
 def _searching(config) -> bool:
     return "material/search" in config.plugins
 
@@ -56,10 +52,6 @@ def on_pre_build(config):
     if not config.plugins["i18n"].building:  # the first language: a new build
         _unfilled.clear()
     runner.start_running(pages.snippets_shown())
-    if _searching(config):
-        for language in config.plugins["i18n"].build_languages:
-            if language in search_forms.INFLECTIONS:
-                _forms.setdefault(language, search_forms.Collector(language))
 
 
 def _building(config) -> str:
@@ -95,10 +87,7 @@ def on_page_content(html, page, config, files):
     # highlighted code, whose text it keeps and tags it drops: it indexes the same text
     # without them, in a fraction of the time. on_page_context gives the page its HTML back.
     _full_html[page.file.src_uri] = html
-    html = _SPAN.sub("", html)
-    if building in _forms:
-        _forms[building].add_page(html)
-    return html
+    return _SPAN.sub("", html)
 
 
 _SPAN = re.compile(r"</?span\b[^>]*>")
@@ -127,12 +116,16 @@ def on_post_page(output, page, config):
 _unfilled: list[Path] = []
 
 
-def on_build_error(error):
-    # A later language's build failed (a strict build stops there, before on_post_build):
-    # the pages written so far still get their output, and their examples' errors logged.
+def _fill_unfilled() -> None:
     unfilled = _unfilled[:]
     _unfilled.clear()
     deferred.fill_files(unfilled)
+
+
+def on_build_error(error):
+    # A later language's build failed (a strict build stops there, before on_post_build):
+    # the pages written so far still get their output, and their examples' errors logged.
+    _fill_unfilled()
 
 
 def on_post_template(output, template_name, config):
@@ -145,12 +138,10 @@ def on_post_build(config):
     i18n = config.plugins["i18n"]
     if i18n.building:
         return
-    unfilled = _unfilled[:]
-    _unfilled.clear()
-    deferred.fill_files(unfilled)
+    _fill_unfilled()
     site = Path(config.site_dir)
     base = urlsplit(config.site_url or "/").path or "/"
     language_sites.write_templates(site, i18n.default_language, base.rstrip("/") + "/")
     if (site / "search" / "search_index.json").exists():  # not under make serve
         language_sites.split_search_index(site, i18n.build_languages, i18n.default_language,
-                                          {lang: c.add_forms for lang, c in _forms.items()})
+                                          search_forms.add_forms)

@@ -6,6 +6,7 @@ LABELS = {
             "What this example printed and the SQL it sent, recorded when this page was built"
         ),
         "sql": "SQL logged",
+        "example_failed": "This example failed",
         "line": "line",
         "step": "step",
         "object": "Python object",
@@ -43,6 +44,7 @@ LABELS = {
             "Lo que este ejemplo imprimió y el SQL que envió, registrados al generar esta página"
         ),
         "sql": "SQL en el log",
+        "example_failed": "Este ejemplo ha fallado",
         "line": "línea",
         "step": "paso",
         "object": "objeto de Python",

@@ -52,8 +52,8 @@ def write_templates(site: Path, default: str, base: str) -> None:
 
 
 def split_search_index(site: Path, languages: list[str], default: str,
-                       rework: dict[str, Callable[[dict], dict]]) -> None:
-    """``rework``: per language, what to do to its index before it is written."""
+                       rework: Callable[[str, dict], dict]) -> None:
+    """``rework(language, index)``: the language's index as it is to be written."""
     index_file = site / "search" / "search_index.json"
     merged = json.loads(index_file.read_text(encoding="utf-8"))
     others = [lang for lang in languages if lang != default]
@@ -66,8 +66,7 @@ def split_search_index(site: Path, languages: list[str], default: str,
             and (prefix or not any(doc["location"].startswith(f"{o}/") for o in others))
         ]
         index = {**merged, "config": {**merged["config"], "lang": [language]}, "docs": docs}
-        if language in rework:
-            index = rework[language](index)
+        index = rework(language, index)
         target = language_root(site, language, default) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),

