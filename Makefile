@@ -82,33 +82,27 @@ test-sqlalchemy20: $(VENV)/.installed $(VENV20)/.installed
 
 # make test under Python 3.10 to 3.13, with each SQLAlchemy stack the Python runs.
 matrix: $(VENV)/.installed
-	$(BIN)/python -m sessionguide.matrix
+	$(BIN)/python -m sessionguide matrix
 
 # Non-blocking: how the English site builds with Zensical, and what it does not run.
 zensical-check: build $(VENVZ)/.installed
-	$(BIN)/python -m sessionguide.zensical_check $(abspath $(VENVZ))/bin/zensical $(abspath $(SITE_DIR))
+	$(BIN)/python -m sessionguide zensical-check $(abspath $(VENVZ))/bin/zensical $(abspath $(SITE_DIR))
 
 update-examples: $(VENV)/.installed
-	$(BIN)/pytest tests/test_examples.py --update-examples
+	$(BIN)/python -m sessionguide update-examples
 
-# Build and serve timings, with their targets (see sessionguide/bench.py). Not part of test.
+# Build and serve timings, with their targets (see sessionguide/dev/bench.py). Not part of test.
 bench: $(VENV)/.installed
-	$(BIN)/python -m sessionguide.bench
+	$(BIN)/python -m sessionguide bench
 
 # For translators: missing and outdated pages, with what changed in English since.
 translations: $(VENV)/.installed
-	$(BIN)/python -m sessionguide.translations --diff
+	$(BIN)/python -m sessionguide translations --diff
 
-# Re-pin every dependency after editing pyproject.toml's list (needs the package index).
+# Re-pin every dependency after editing pyproject.toml's list or a requirements-*.in (needs the
+# package index): see sessionguide/dev/lock.py.
 lock: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --target build/uv uv==0.13.9
-	build/uv/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
-		--generate-hashes --no-header --output-file requirements.lock
-	build/uv/bin/uv pip compile pyproject.toml --override requirements-sqlalchemy20.in \
-		--universal --python-version 3.10 \
-		--generate-hashes --no-header --output-file requirements-sqlalchemy20.lock
-	build/uv/bin/uv pip compile requirements-zensical.in --universal --python-version 3.11.5 \
-		--generate-hashes --no-header --output-file requirements-zensical.lock
+	$(BIN)/python -m sessionguide lock
 
 clean:
 	rm -rf .venv $(VENV) $(VENV20) $(VENVZ) .venv-py3.* $(SITE_DIR) build .pytest_cache

@@ -1,28 +1,21 @@
-"""Tooling of the SQLAlchemy Session guide, one job per module.
+"""Tooling of the SQLAlchemy Session guide, in layers that import one way.
 
-What pages and examples use:
-- ``render``: ``show()``, which pages call to put an executed snippet on the page.
-- ``runner``: run one snippet in isolation, record its prints and SQL; cache the results.
-- ``sql_capture``: SQLAlchemy's echo log as stable lines (no timings).
-- ``state_table``: ``StateTable``, the per-step table of where data lives.
-- ``diagrams``: the lifecycle and timeline diagrams, drawn from executed code.
-- ``glossary``: the glossary page, links to it, and the terminology check.
-- ``labels``: the words generated parts use, per language.
+From the bottom up (a module imports only from its own layer and the ones above it in this
+list; ``tests/test_layers.py`` fails otherwise, or on an import cycle):
 
-What the build and the checks use:
-- ``hooks``, ``pages``: MkDocs hooks, and which page is being built.
-- ``deferred``: the placeholders for a run's output, filled in once the run is done.
-- ``language_sites``: each language's own search index, sitemap and 404 page.
-- ``search_forms``: other forms of each word in the Spanish search index ("sesiones").
-- ``theme``: compiled templates and the theme's file list, reused across builds.
-- ``translations``: translation status, outdated notices, ``make translations``.
-- ``spelling``: the spell check of each language's prose.
-- ``compat``: which examples print something different under SQLAlchemy 2.0.
-- ``bench``, ``matrix``, ``zensical_check``: ``make bench``, ``make matrix``,
-  ``make zensical-check``.
+- ``paths``: where the project's parts are.
+- ``i18n/``: code that reads the per-language data in the project's ``i18n/`` folder:
+  languages, labels, glossary, spelling, translation status.
+- ``run/``: run one example in isolation and record what it did; the result cache.
+- ``blocks/``: what a page's markdown-exec blocks call (``show()``, ``diagram()``, ...) and how
+  those parts are rendered; one module per figure kind in ``blocks/figures/``.
+- ``build/``: the MkDocs hooks (``build/hooks.py``, listed in mkdocs.yml) and what they do
+  around the pages: per-language sites, search forms, glossary links, notices.
+- ``dev/``: the developer commands, ``python -m sessionguide <command>``.
+
+Where to add things is in the contributor guide (docs/contributing.md).
 """
 
-from sessionguide.render import show
-from sessionguide.state_table import StateTable
+from sessionguide.run.state_table import StateTable
 
-__all__ = ["StateTable", "show"]
+__all__ = ["StateTable"]

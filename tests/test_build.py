@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sites import build, make_project, run, run_examples
 
-from sessionguide.runner import run_snippet
+from sessionguide.run.runner import run_snippet
 
 
 def show(snippet: str) -> str:
-    return f'```python exec="1"\nfrom sessionguide import show\nshow("{snippet}")\n```\n'
+    return f'```python exec="1"\nfrom sessionguide.blocks import show\nshow("{snippet}")\n```\n'
 
 
 RAISES = "x = 1\ny = 0\nprint(x / y)\n"
@@ -161,7 +161,7 @@ LEAVES_GARBAGE = """\
 import gc
 import warnings
 
-from sessionguide import runner
+from sessionguide.run import runner
 
 
 class Unclosed:  # like an sqlite3 connection nobody closed, on Python 3.13

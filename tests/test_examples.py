@@ -14,10 +14,11 @@ import pytest_examples.run_code as run_code
 import sqlalchemy
 from pytest_examples import CodeExample, EvalExample
 
-from sessionguide.compat import listed_differences, without_version
-from sessionguide.pages import pages_including
-from sessionguide.runner import SNIPPETS, collect_leftovers, run_snippet
-from sessionguide.sql_capture import capture_sql
+from sessionguide.blocks.page import pages_including
+from sessionguide.paths import SNIPPETS
+from sessionguide.run.runner import collect_leftovers, run_snippet
+from sessionguide.run.sql_capture import capture_sql
+from sessionguide.run.transcript import listed_differences, without_version
 
 SNIPPET_NAMES = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
 # The #> comments record SQLAlchemy 2.1's output. In the SQLAlchemy 2.0 stack (Python 3.10, or

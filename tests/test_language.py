@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sessionguide.glossary import rejected_uses
-from sessionguide.pages import DOCS, language_of
-from sessionguide.spelling import WORDS, dictionary, prose_lines, unknown_words
+from sessionguide.i18n.glossary import rejected_uses
+from sessionguide.i18n.languages import language_of, languages
+from sessionguide.i18n.spelling import WORDS, dictionary, prose_lines, unknown_words
+from sessionguide.paths import DOCS
 
 PAGES = sorted(DOCS.rglob("*.md"))
 
@@ -37,7 +38,7 @@ def test_spanish_pages_use_the_glossary_terms(page: Path) -> None:
     assert not found, f"terms the glossary (i18n/glossary.yml) rejects:\n{listing}"
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", languages())
 def test_word_lists_hold_only_needed_words(language: str) -> None:
     listed = (WORDS / f"words.{language}.txt").read_text(encoding="utf-8").split()
     prose = " ".join(

@@ -1,4 +1,4 @@
-"""sessionguide/search_forms.py: the Spanish index finds other forms of a word.
+"""sessionguide/build/search_forms.py: the Spanish index finds other forms of a word.
 
 The browser suite (tests/browser/test_browser_search.py) proves it with Material's own
 search; these tests check the same on the built index, the way lunr matches a query: each
@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from sessionguide import search_forms
+from sessionguide.build import search_forms
 
 
 def index(site, language: str) -> dict:

@@ -121,8 +121,8 @@ def test_both_languages_show_the_same_outputs(site: Path) -> None:
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```", re.S | re.M)
 # show() of a snippet, or one of the generators of sessionguide (diagram, glossary, status).
 ALLOWED = re.compile(
-    r"from sessionguide import show\nshow\(\"[^\"]+\.py\"\)\n"
-    r"|from sessionguide\.\w+ import \w+\n\w+\([^\n]*\)\n"
+    r"from sessionguide\.blocks import show\nshow\(\"[^\"]+\.py\"\)\n"
+    r"|from sessionguide\.blocks import \w+\n\w+\([^\n]*\)\n"
 )
 
 

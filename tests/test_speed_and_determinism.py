@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sites import make_project, run
 
-from sessionguide.runner import cache_key
+from sessionguide.run.cache import cache_key
 
 
 def test_cache_key_changes_with_the_example_and_nothing_else() -> None:
@@ -20,20 +20,20 @@ def test_cache_key_changes_with_the_example_and_nothing_else() -> None:
 
 CACHED_RUNS = """\
 from pathlib import Path
-from sessionguide import runner
+from sessionguide.run import cache
 
 snippet = Path("snippets/page/example.py")
-helper = Path("sessionguide/state_table.py")
+helper = Path("sessionguide/run/state_table.py")
 
 def output():
-    return [event.value for event in runner.run_cached("page/example.py").events]
+    return [event.value for event in cache.run_cached("page/example.py").events]
 
 print(output())
 print(output())  # cached: the same object, no second run
 snippet.write_text('print("changed example")\\n')
 print(output())
 helper.write_text(helper.read_text() + "\\n# a change in the tooling the run uses\\n")
-print(output(), len(runner._results))
+print(output(), len(cache._results))
 """
 
 

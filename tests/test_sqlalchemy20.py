@@ -12,8 +12,13 @@ import subprocess
 import pytest
 import sqlalchemy
 
-from sessionguide.compat import DIFFERS_LIST, difference, listed_differences, transcript
-from sessionguide.runner import run_snippet, snippet_names
+from sessionguide.run.runner import run_snippet, snippet_names
+from sessionguide.run.transcript import (
+    DIFFERS_LIST,
+    difference,
+    listed_differences,
+    transcript,
+)
 
 
 def test_examples_that_differ_under_sqlalchemy20_are_listed() -> None:
@@ -29,7 +34,7 @@ def test_examples_that_differ_under_sqlalchemy20_are_listed() -> None:
     ).stdout
     assert version.startswith("2.0."), f"{python} has SQLAlchemy {version}"
     output = subprocess.run(
-        [python, "-m", "sessionguide.compat"], capture_output=True, text=True, check=True
+        [python, "-m", "sessionguide", "transcripts"], capture_output=True, text=True, check=True
     ).stdout
     under_20 = json.loads(output)
     found = {}

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from sites import build, make_project
 
-from sessionguide.translations import (
+from sessionguide.i18n.languages import languages
+from sessionguide.i18n.translations import (
     MISSING,
     OUTDATED,
     english_pages,
-    languages,
     mark,
     status,
     translation_of,

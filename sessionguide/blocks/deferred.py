@@ -1,27 +1,30 @@
 """What a page shows of an example's run, filled in once the run is done.
 
-``show()`` and the timeline diagram need an example's result. Waiting for it while the page is
-converted would make the build wait for the examples page after page; instead they write a
-placeholder (an HTML comment), the page renders on, and the hooks fill the placeholder in:
-when the page is written if every result it needs is ready, otherwise at the end of the
-build, once the worker processes are done. So pages render on one core while the examples
-run on the others. The parts filled in are generated output that stays out of the search
-index anyway (``data-search-exclude``), so the index is the same either way.
+Parts of a page that need an example's result (its output, a diagram drawn from it) would
+make the build wait for the examples page after page. Instead they write a placeholder (an
+HTML comment), the page renders on, and the build's hooks fill the placeholder in: when the
+page is written if every result it needs is ready, otherwise at the end of the build, once
+the worker processes are done. So pages render on one core while the examples run on the
+others. The parts filled in are generated output that stays out of the search index anyway
+(``data-search-exclude``), so the index is the same either way.
 
-An example that fails is logged as an error (which fails a strict build, after every other
-problem has been reported too) and shown on the page in place of its output, for
-``mkdocs serve``.
+Each kind of part registers the function that renders it from a run (``@later("kind")``).
+An example that fails, or a part that cannot be drawn, is logged as an error (which fails a
+strict build, after every other problem has been reported too) and shown on the page in
+place of the part, for ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
-from sessionguide.labels import label
-from sessionguide.runner import is_ready, run_cached
+from sessionguide.i18n.labels import label
+from sessionguide.run.cache import is_ready, run_cached
+from sessionguide.run.runner import Run
 
 log = logging.getLogger("mkdocs.plugins.sessionguide")
 
@@ -29,7 +32,23 @@ _PLACEHOLDER = re.compile(r'<!--sessionguide-later (\w+) "([^"]+)" (\w+) "([^"]+
 
 
 class ExampleError(Exception):
-    """An example could not be shown; the message says where and what to do."""
+    """An example, or a part drawn from it, cannot be shown; the message says where and what
+    to do."""
+
+
+Renderer = Callable[[Run, str, str], str]  # (run, language, where) -> HTML
+_renderers: dict[str, Renderer] = {}
+
+
+def later(kind: str) -> Callable[[Renderer], Renderer]:
+    """Register the function that renders placeholders of ``kind``; it raises
+    ``ExampleError`` when the run cannot be shown."""
+
+    def register(render: Renderer) -> Renderer:
+        _renderers[kind] = render
+        return render
+
+    return register
 
 
 def fail(message: str) -> None:
@@ -38,7 +57,7 @@ def fail(message: str) -> None:
 
 
 def placeholder(kind: str, snippet: str, lang: str, where: str) -> str:
-    """``kind``: "run" (what the run printed and sent) or "timeline" (the diagram)."""
+    """A part of ``kind`` (a registered renderer) drawn from ``snippet``'s run."""
     return f'<!--sessionguide-later {kind} "{escape(snippet)}" {lang} "{escape(where)}"-->'
 
 
@@ -54,20 +73,13 @@ def ready(html: str) -> bool:
 
 def fill(html: str) -> str:
     """The page with its placeholders filled in (waiting for results if need be)."""
-    from sessionguide.diagrams import timeline_figure
-    from sessionguide.render import failure_message, run_output
 
     def replace(match: re.Match[str]) -> str:
         kind, snippet, lang, where = (unescape(group) for group in match.groups())
-        run = run_cached(snippet)
         try:
-            if kind == "timeline":
-                return timeline_figure(run, lang)
-            message = failure_message(run, where)
-            if not message:
-                return run_output(run, lang)
-        except ValueError as error:
-            message = f"{error} ({where})"
+            return _renderers[kind](run_cached(snippet), lang, where)
+        except ExampleError as error:
+            message = str(error)
         log.error(message)
         return (f'<div class="admonition failure"><p class="admonition-title">'
                 f'{escape(label("example_failed", lang))}</p>'

@@ -1,17 +1,18 @@
-"""Which page is being rendered, for error messages and the language of generated labels.
+"""Which page is being rendered, and which pages show which examples.
 
-The MkDocs hook sets it before each page is converted; markdown-exec runs the page's blocks
-during that conversion, so ``show()`` can name the page that includes a broken example.
+The build's hooks set the current page before each page is converted; markdown-exec runs the
+page's blocks during that conversion, so ``show()`` can name the page that includes a broken
+example and generated parts know the page's language.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-DEFAULT_LANGUAGE = "en"
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from sessionguide.i18n.languages import DEFAULT_LANGUAGE, language_of
+from sessionguide.paths import DOCS
 
 
 @dataclass(frozen=True)
@@ -23,20 +24,6 @@ class Page:
 _current: Page | None = None
 
 
-def language_of(src_uri: str) -> str:
-    """``flush-and-commit.es.md`` is Spanish; ``flush-and-commit.md`` is the default language."""
-    suffixes = PurePosixPath(src_uri).suffixes
-    return suffixes[-2].lstrip(".") if len(suffixes) >= 2 else DEFAULT_LANGUAGE
-
-
-def english_source(src_uri: str) -> str:
-    """``merge.es.md`` -> ``merge.md``."""
-    path = PurePosixPath(src_uri)
-    if len(path.suffixes) < 2:
-        return src_uri
-    return str(path.with_suffix("").with_suffix(".md"))
-
-
 def set_current(src_uri: str | None) -> None:
     global _current
     _current = Page(f"docs/{src_uri}", language_of(src_uri)) if src_uri else None
@@ -44,6 +31,15 @@ def set_current(src_uri: str | None) -> None:
 
 def current() -> Page | None:
     return _current
+
+
+def current_language() -> str:
+    return _current.lang if _current else DEFAULT_LANGUAGE
+
+
+def where() -> str:
+    """Where the block being run is, for messages: ``included by docs/<page>.md``."""
+    return f"included by {_current.src}" if _current else "shown outside a page"
 
 
 SHOW_CALL = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")

@@ -1,4 +1,8 @@
-"""MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): each one hands over to a module."""
+"""MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): each one hands over to a module.
+
+MkDocs loads this file afresh with every configuration (each ``mkdocs serve`` rebuild), so it
+keeps no state that must outlive a build; the modules it calls do.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,12 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from watchdog.observers.polling import PollingObserver
 
-from sessionguide import (
-    deferred,
-    glossary,
-    language_sites,
-    pages,
-    runner,
-    search_forms,
-    theme,
-    translations,
-)
-from sessionguide.labels import label
+from sessionguide.blocks import deferred
+from sessionguide.blocks.page import set_current, snippets_shown
+from sessionguide.build import language_sites, notices, search_forms, theme
+from sessionguide.build.glossary_links import link_first_uses
+from sessionguide.i18n.languages import english_source, language_of
+from sessionguide.run import cache
 
 
 def on_config(config):
@@ -51,7 +50,7 @@ def _searching(config) -> bool:
 def on_pre_build(config):
     if not config.plugins["i18n"].building:  # the first language: a new build
         _unfilled.clear()
-    runner.start_running(pages.snippets_shown())
+    cache.start_running(snippets_shown())
 
 
 def _building(config) -> str:
@@ -59,28 +58,25 @@ def _building(config) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    pages.set_current(page.file.src_uri)
-    building = _building(config)
-    written_in = pages.language_of(page.file.src_uri)
+    src = page.file.src_uri
+    set_current(src)
+    building, written_in = _building(config), language_of(src)
     if building != written_in:
-        # mkdocs-static-i18n falls back to the English page silently; say so on the page.
-        title, text = label("untranslated", building)
-        return f'!!! warning "{title}"\n\n    {text}\n\n{markdown}'
+        return notices.untranslated_notice(building) + markdown
     if written_in != config.plugins["i18n"].default_language:
-        english = Path(config.docs_dir) / pages.english_source(page.file.src_uri)
-        notice = translations.outdated_notice(english, page.meta, page.url, written_in)
-        return (notice or "") + markdown
+        english = Path(config.docs_dir) / english_source(src)
+        return (notices.outdated_notice(english, page.meta, page.url, written_in) or "") + markdown
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    pages.set_current(None)
+    set_current(None)
     building = _building(config)
-    if pages.english_source(page.file.src_uri) != "glossary.md":
+    if english_source(page.file.src_uri) != "glossary.md":
         default = config.plugins["i18n"].default_language
         root = "" if building == default else f"{building}/"
-        lang = pages.language_of(page.file.src_uri)
-        html = glossary.link_first_uses(html, lang, page.url, f"{root}glossary/")
+        lang = language_of(page.file.src_uri)
+        html = link_first_uses(html, lang, page.url, f"{root}glossary/")
     if not _searching(config):
         return html
     # Material's search parses each page's HTML, and most of its tags are the <span>s of

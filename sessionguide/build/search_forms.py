@@ -11,7 +11,8 @@ Material never displays: the forms its words take in number and gender (and a ve
 infinitive and participles), and the same words without accents. They come from the
 language's Hunspell dictionary, the one the spell check uses: each word is traced back to the
 dictionary entries it is a form of (one prefix and one suffix at most, as Hunspell does), and
-each entry is expanded with the suffix classes listed in ``INFLECTIONS``. Only the affix rules
+each entry is expanded with the suffix classes the language's ``inflections`` lists
+(``i18n/<lang>.yml``). Only the affix rules
 and the word list are read, not a whole Hunspell checker, which takes a second to load.
 """
 
@@ -24,12 +25,16 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from sessionguide.spelling import dictionary_files
+from sessionguide.i18n.languages import data
+from sessionguide.i18n.spelling import dictionary_files
 
-# Per language, the Hunspell suffix classes that inflect a word without changing what it is
-# about. es_ES: S plural, G feminine, D participles. A language not listed gets no forms.
-INFLECTIONS = {"es": "SGD"}
 FIELD = "forms"
+
+
+def inflections(language: str) -> str:
+    """The Hunspell suffix classes that inflect a word of ``language`` without changing what it
+    is about (``i18n/<lang>.yml``); a language without them gets no forms."""
+    return data(language).get("inflections") or ""
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TAG = re.compile(r"<[^>]*>")
@@ -135,7 +140,7 @@ def _affixes(language: str) -> _Affixes:
 def _family(language: str, word: str) -> frozenset[str]:
     affixes, forms = _affixes(language), set()
     for stem, prefix in affixes.entries(word):
-        for form in affixes.inflect(stem, INFLECTIONS[language]):
+        for form in affixes.inflect(stem, inflections(language)):
             # con+firmado: the entry is "firmar", its forms get the prefix back
             forms.add(prefix.add + form[len(prefix.strip):] if prefix else form)
     return frozenset(forms)
@@ -149,8 +154,8 @@ def other_forms(language: str, word: str) -> frozenset[str]:
 
 def add_forms(language: str, index: dict) -> dict:
     """The language's index with a ``forms`` field on each entry whose words have other
-    forms (the index as it is for a language not in ``INFLECTIONS``)."""
-    if language not in INFLECTIONS:
+    forms (the index as it is for a language without inflection classes)."""
+    if not inflections(language):
         return index
     docs = [{**doc, FIELD: forms} if (forms := _forms_of(language, doc)) else doc
             for doc in index["docs"]]

@@ -14,7 +14,6 @@ figures are for this machine only; the targets are ratios between them.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import pickle
@@ -28,7 +27,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sessionguide.paths import MKDOCS_YML, ROOT
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -37,7 +37,7 @@ def _build(site_dir: str, *, english_only: bool = False) -> float:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True)
+    config = load_config(str(MKDOCS_YML), site_dir=site_dir, strict=True)
     if english_only:
         for language in config.plugins["i18n"].config.languages:
             language.build = language.default
@@ -54,7 +54,7 @@ def _measure_in_child(kind: str, *args: str) -> tuple[float, float]:
     """Run one measurement in a fresh interpreter (empty caches): its seconds, and the
     CPU-seconds the build process itself used (examples run in other processes)."""
     result = subprocess.run(
-        [sys.executable, "-m", "sessionguide.bench", "--child", kind, *args],
+        [sys.executable, "-m", "sessionguide", "bench", "--child", kind, *args],
         cwd=ROOT, env=ENV, capture_output=True, text=True,
     )
     if result.returncode != 0:
@@ -63,21 +63,22 @@ def _measure_in_child(kind: str, *args: str) -> tuple[float, float]:
     return float(seconds), float(cpu)
 
 
-def _child(kind: str, results: str | None = None) -> None:
-    from sessionguide import runner
+def child(kind: str, results: str | None = None) -> None:
+    """One measurement, in the fresh process ``_measure_in_child`` started."""
+    from sessionguide.run import cache, runner
 
     before = _main_cpu()
     with tempfile.TemporaryDirectory() as site:
         if kind == "full":
             seconds = _build(site)
         elif kind == "results":  # compute every result, for "cached"
-            runner.start_running(runner.snippet_names())
+            cache.start_running(runner.snippet_names())
             for name in runner.snippet_names():
-                runner.run_cached(name)
-            Path(results).write_bytes(pickle.dumps(runner._results))
+                cache.run_cached(name)
+            Path(results).write_bytes(pickle.dumps(cache._results))
             seconds = 0.0
         elif kind == "cached":
-            runner._results.update(pickle.loads(Path(results).read_bytes()))
+            cache._results.update(pickle.loads(Path(results).read_bytes()))
             seconds = _build(site)
         elif kind == "english":
             seconds = _build(site, english_only=True)
@@ -92,7 +93,7 @@ def _main_cpu() -> float:
 
 
 def _snippets_as_plain_python() -> float:
-    from sessionguide.runner import snippet_names, snippet_path
+    from sessionguide.run.runner import snippet_names, snippet_path
 
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as cwd:
@@ -152,24 +153,17 @@ def _serve_latencies(runs: int, page: str = "flush-and-commit") -> list[float]:
     return latencies
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m sessionguide.bench")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("results", nargs="?", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        _child(args.child, args.results)
-        return
+def main(runs: int = 3) -> None:
+    """Every measurement, as the median of ``runs``, with the targets."""
 
     def median(measure) -> float:
-        return statistics.median(measure() for _ in range(args.runs))
+        return statistics.median(measure() for _ in range(runs))
 
     def median_wall_cpu(*child) -> tuple[float, float]:
-        runs = [_measure_in_child(*child) for _ in range(args.runs)]
-        return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+        runs_ = [_measure_in_child(*child) for _ in range(runs)]
+        return statistics.median(r[0] for r in runs_), statistics.median(r[1] for r in runs_)
 
-    print(f"make bench: medians of {args.runs} runs on this machine ({os.cpu_count()} cores)")
+    print(f"make bench: medians of {runs} runs on this machine ({os.cpu_count()} cores)")
     a, a_cpu = median_wall_cpu("full")
     with tempfile.TemporaryDirectory() as scratch:
         results = str(Path(scratch) / "results.pickle")
@@ -177,7 +171,7 @@ def main() -> None:
         b, _ = median_wall_cpu("cached", results)
     c, c_cpu = median_wall_cpu("english")
     d = median(_snippets_as_plain_python)
-    e = statistics.median(_serve_latencies(max(args.runs, 5)))
+    e = statistics.median(_serve_latencies(max(runs, 5)))
     rows = [
         ("(a) full strict build, both languages", a, ""),
         ("(b) same, example results already computed", b, ""),
@@ -204,6 +198,3 @@ def main() -> None:
     print(json.dumps({"a": a, "b": b, "c": c, "d": d, "e": e, "a_cpu": a_cpu, "c_cpu": c_cpu,
                       "targets_met": met}))
 
-
-if __name__ == "__main__":
-    main()

@@ -12,11 +12,11 @@ import glob
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sessionguide.paths import ROOT
+
 STACKS = {"2.1": ["3.11", "3.12", "3.13"], "2.0": ["3.10", "3.11", "3.12", "3.13"]}
 
 
@@ -61,9 +61,3 @@ def main() -> int:
         print(f"  {label:55} {state:9} {seconds:6.0f} s")
     return 0 if all(ok for _, ok, _ in results) else 1
 
-
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["--find"]:  # for .ci/run: the path of python3.X, or nothing
-        print(find_python(sys.argv[2]) or "")
-        sys.exit(0)
-    sys.exit(main())

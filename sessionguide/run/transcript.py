@@ -1,7 +1,7 @@
 """Which examples print something different under SQLAlchemy 2.0.
 
 Pages target SQLAlchemy 2.1. tests/test_sqlalchemy20.py runs every example under both versions
-(``python -m sessionguide.compat`` prints each example's transcript as JSON) and checks that
+(``python -m sessionguide transcripts`` prints each example's transcript as JSON) and checks that
 ``snippets/differs-in-sqlalchemy-2.0.txt`` lists exactly the examples whose transcripts differ,
 each with the kind of difference; ``show()`` puts a note under those examples.
 
@@ -13,12 +13,11 @@ a difference.
 
 from __future__ import annotations
 
-import json
 import re
-import sys
 
-from sessionguide.runner import SNIPPETS, Run, run_snippet, snippet_names
-from sessionguide.state_table import Table, format_grid
+from sessionguide.paths import SNIPPETS
+from sessionguide.run.runner import Run
+from sessionguide.run.state_table import Table, format_grid
 
 DIFFERS_LIST = SNIPPETS / "differs-in-sqlalchemy-2.0.txt"
 
@@ -64,10 +63,3 @@ def transcript(run: Run) -> str:
         lines.append(f"failure: {run.failure.message}")
     return "\n".join(lines)
 
-
-def main() -> None:
-    json.dump({name: transcript(run_snippet(name)) for name in snippet_names()}, sys.stdout)
-
-
-if __name__ == "__main__":
-    main()

@@ -83,7 +83,7 @@ def test_spanish_plural_finds_pages_about_the_singular(browser, server, site):
 @pytest.mark.parametrize("query, written", [("sesiones", "sesión"), ("sesion", "sesión")])
 def test_spanish_form_finds_pages_with_only_another(browser, server, site, query, written):
     """Stemming proper: "sesiones" (or "sesion", unaccented) finds a page that says "sesión"
-    but never the query itself (sessionguide/search_forms.py)."""
+    but never the query itself (sessionguide/build/search_forms.py)."""
     text = spanish_pages_saying(site)
     only_other = {p for p, t in text.items() if written in t and query not in t}
     assert only_other, f"no Spanish page says only {written!r}: this test needs a new example"
