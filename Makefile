@@ -31,7 +31,7 @@ PYTHON20 ?= $(PYTHON)
 VENVZ ?= .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-sqlalchemy20 lint update-examples translations bench matrix zensical-check lock clean
+.PHONY: serve build test test-sqlalchemy20 lint update-examples translations check-language bench matrix zensical-check lock clean vendor-browser-runtime
 
 # Create (or update) a virtual environment from a lock file. The project's own tooling
 # (sessionguide/) is imported from the checkout through a .pth file, not installed.
@@ -55,24 +55,50 @@ endif
 $(VENVZ)/.installed: requirements-zensical.lock
 	$(call make-venv,$(VENVZ),requirements-zensical.lock,$(PYTHON))
 
+# What a reader installs to run the examples, and nothing of the project's (no sessionguide
+# .pth file): tests/browser/ runs every copied example in it.
+VENVR ?= .venv-reader
+$(VENVR)/.installed: requirements-reader.lock
+	@test -x $(VENVR)/bin/python || $(PYTHON) -m venv $(VENVR)
+	$(VENVR)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-reader.lock
+	@touch $(VENVR)/.installed
+
+# The browser's Python, which runs an example when a reader clicks Run: Pyodide and the wheels
+# the examples import, pinned with their hashes in requirements-browser.lock.json, checked and
+# written to build/pyodide/ (downloaded once into build/downloads/: the package indexes are
+# needed the first time only; then it takes milliseconds). The build copies it into the site
+# (site/pyodide/) and fails without it; fixture builds of the tests find it through this variable.
+export SESSIONGUIDE_BROWSER_RUNTIME := $(CURDIR)/build/pyodide
+vendor-browser-runtime: $(VENV)/.installed
+	$(BIN)/python -m sessionguide vendor-browser-runtime --quiet
+
 # Without the search index by default, so that a saved change shows within about a second;
 # make serve SEARCH=true builds it too.
 SEARCH ?= false
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed vendor-browser-runtime
 	SESSIONGUIDE_SEARCH=$(SEARCH) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+# Moved into place only when the strict build succeeded: a failed build never leaves a site,
+# with its error messages, where it could be published.
+# CACHE: on reuses the example runs kept in build/cache/runs/ from earlier builds while nothing
+# they depend on changed; refresh runs every example again (make test's build, whose runs the
+# tests then check); off keeps nothing.
+CACHE ?= on
+build: $(VENV)/.installed vendor-browser-runtime
+	SESSIONGUIDE_CACHE=$(CACHE) $(BIN)/python -m sessionguide build $(SITE_DIR)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check sessionguide tests snippets
 
+# make test builds from a fresh run of every example (CACHE=refresh applies to its build), and
+# runs each copied example in the reader's environment ($(VENVR)).
+test: CACHE = refresh
 ifeq ($(SQLALCHEMY),2.0)
 # Nothing to rerun the examples under: this is the 2.0 stack (tests/test_sqlalchemy20.py skips).
-test: build lint
+test: build lint vendor-browser-runtime $(VENVR)/.installed
 	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/pytest
 else
-test: build lint $(VENV20)/.installed
+test: build lint vendor-browser-runtime $(VENVR)/.installed $(VENV20)/.installed
 	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest
 endif
 
@@ -92,12 +118,17 @@ update-examples: $(VENV)/.installed
 	$(BIN)/python -m sessionguide update-examples
 
 # Build and serve timings, with their targets (see sessionguide/dev/bench.py). Not part of test.
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed vendor-browser-runtime
 	$(BIN)/python -m sessionguide bench
 
 # For translators: missing and outdated pages, with what changed in English since.
 translations: $(VENV)/.installed
 	$(BIN)/python -m sessionguide translations --diff
+
+# For translators: the language checks alone, in seconds (spelling, glossary terms and usage,
+# anchors, examples, translation status, and the words of an already built site).
+check-language: $(VENV)/.installed
+	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/python -m sessionguide check-language
 
 # Re-pin every dependency after editing pyproject.toml's list or a requirements-*.in (needs the
 # package index): see sessionguide/dev/lock.py.
@@ -105,4 +136,4 @@ lock: $(VENV)/.installed
 	$(BIN)/python -m sessionguide lock
 
 clean:
-	rm -rf .venv $(VENV) $(VENV20) $(VENVZ) .venv-py3.* $(SITE_DIR) build .pytest_cache
+	rm -rf .venv $(VENV) $(VENV20) $(VENVZ) $(VENVR) .venv-py3.* $(SITE_DIR) build .pytest_cache

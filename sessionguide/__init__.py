@@ -15,7 +15,3 @@ list; ``tests/test_layers.py`` fails otherwise, or on an import cycle):
 
 Where to add things is in the contributor guide (docs/contributing.md).
 """
-
-from sessionguide.run.state_table import StateTable
-
-__all__ = ["StateTable"]

@@ -23,8 +23,10 @@ def make_project(
     edit_config: Callable[[str], str] = lambda config: config,
 ) -> Path:
     """A copy of the project's configuration and tooling with only the given pages."""
-    for folder in ("sessionguide", "tests", "i18n", "docs/stylesheets"):
-        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("sessionguide", "tests", "i18n", "docs/stylesheets", "overrides"):
+        # (not the project's expected transcripts: the fixture's examples are its own)
+        shutil.copytree(ROOT / folder, tmp / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "expected"))
     shutil.copy(ROOT / "pyproject.toml", tmp)
     english = [name for name in pages if len(PurePath(name).suffixes) == 1]
     nav = "nav:\n" + "".join(f"  - {name}\n" for name in english)
@@ -41,8 +43,10 @@ def make_project(
     return tmp
 
 
-def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+def run(project: Path, *args: str,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m <args>`` in the fixture project (``env``: variables to add)."""
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("SITE_DIR", None)
     return subprocess.run(
         [sys.executable, "-m", *args], cwd=project, env=env, capture_output=True, text=True

@@ -87,7 +87,7 @@ def harness_run(tmp_path_factory) -> subprocess.CompletedProcess[str]:
         pages={"index.md": "# Home\n\n" + show("page/stale.py") + show("page/raises.py")},
         snippets={"page/stale.py": stale, "page/raises.py": RAISES},
     )
-    return run_examples(project)
+    return run(project, "pytest", "tests/test_examples.py::test_example", "-p", "no:cacheprovider")
 
 
 def test_changed_output_fails_its_test_naming_snippet_and_page(harness_run) -> None:
@@ -197,3 +197,26 @@ def test_update_examples_places_output_of_loops_under_each_print(tmp_path: Path)
     )
     check = run_examples(project)
     assert check.returncode == 0, check.stdout
+
+
+WARNS = """\
+import warnings
+
+warnings.warn("shown to the reader", UserWarning)
+print("after")
+"""
+
+
+def test_a_warning_the_example_triggers_is_shown_where_it_happened(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"index.md": "# Home\n"}, {"page/warns.py": WARNS})
+    (project / "runs_it.py").write_text(
+        "from sessionguide.run import runner\n"
+        "for event in runner.run_snippet('page/warns.py').events:\n"
+        "    print(event.kind, event.step, repr(event.value))\n")
+    result = run(project, "runs_it")
+    assert result.returncode == 0, result.stderr
+    # as `python warns.py` prints it on stderr, under the line that warned, before the print
+    assert result.stdout.splitlines() == [
+        "err 1 'warns.py:3: UserWarning: shown to the reader\\n"
+        "  warnings.warn(\"shown to the reader\", UserWarning)'",
+        "out 2 'after'"]

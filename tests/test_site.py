@@ -99,11 +99,16 @@ def test_html_lang_matches_the_language(site: Path) -> None:
 
 
 def _outputs(html: str) -> list[str]:
-    """The generated outputs of a page, without the words that depend on its language."""
-    html = re.sub(r' title="[^"]*"', "", html)
-    traces = re.findall(r'<pre class="sg-trace">.*?</pre>', html, flags=re.S)
-    bodies = re.findall(r'<table class="sg-table">.*?(<tbody>.*?</tbody>)', html, flags=re.S)
-    return traces + bodies
+    """What the examples of a page printed and logged, per listing: the program and the text of
+    each output line, without the words the page's language adds (the end of a with block)."""
+    listings = re.findall(r'<figure class="sg-listing".*?</figure>', html, flags=re.S)
+    found = []
+    for listing in listings:
+        program = re.search(r'data-copy="([^"]*)"', listing).group(1)
+        outputs = re.findall(r'<span class="sg-(?:sql|out|err)">(.*?)</span>', listing, flags=re.S)
+        text = (re.sub(r"<[^>]+>", "", output) for output in outputs)  # marks, in any language
+        found.append(program + "\n" + "\n".join(text))
+    return found
 
 
 def test_both_languages_show_the_same_outputs(site: Path) -> None:
@@ -121,7 +126,7 @@ def test_both_languages_show_the_same_outputs(site: Path) -> None:
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```", re.S | re.M)
 # show() of a snippet, or one of the generators of sessionguide (diagram, glossary, status).
 ALLOWED = re.compile(
-    r"from sessionguide\.blocks import show\nshow\(\"[^\"]+\.py\"\)\n"
+    r"from sessionguide\.blocks import show\nshow\(\"[^\"]+\.py\"(, step_through=True)?\)\n"
     r"|from sessionguide\.blocks import \w+\n\w+\([^\n]*\)\n"
 )
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from sessionguide.run import cache
 
 snippet = Path("snippets/page/example.py")
-helper = Path("sessionguide/run/state_table.py")
+helper = Path("sessionguide/run/observe.py")
 
 def output():
     return [event.value for event in cache.run_cached("page/example.py").events]

@@ -6,13 +6,16 @@ translator gets to it. The page itself tells readers meanwhile.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import warnings
 from pathlib import Path
 
 import pytest
 from sites import build, make_project
 
+from sessionguide.dev.translations import english_diff
 from sessionguide.i18n.languages import languages
 from sessionguide.i18n.translations import (
     MISSING,
@@ -137,3 +140,55 @@ def test_a_third_language_is_a_configuration_entry_plus_its_pages(tmp_path) -> N
     assert (site / "fr/sitemap.xml").is_file() and (site / "fr/404.html").is_file()
     index = (site / "fr/search/search_index.json").read_text(encoding="utf-8")
     assert '"lang":["fr"]' in index and "Accueil" in index and "Inicio" not in index
+
+
+def _git(project: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2025-03-04T12:00:00", "GIT_COMMITTER_DATE":
+           "2025-03-04T12:00:00", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def _outdated(project: Path):
+    return next(s for s in status("es", project / "docs") if s.state == OUTDATED)
+
+
+def test_the_english_changes_show_before_and_after_they_are_committed(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "guide.md").write_text("# Guide\n\nFlush sends SQL.\n")
+    (docs / "guide.es.md").write_text("# Guía\n\nFlush envía SQL.\n")
+    mark(docs / "guide.es.md")
+    _git(tmp_path, "init", "--quiet")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "--quiet", "-m", "first")
+    first = subprocess.run(["git", "log", "-1", "--format=%H"], cwd=tmp_path,
+                           capture_output=True, text=True).stdout[:10]
+
+    # Changed on disk, not committed yet: git alone would not know the new version.
+    (docs / "guide.md").write_text("# Guide\n\nFlush sends SQL.\n\nCommit makes it permanent.\n")
+    diff = english_diff(_outdated(tmp_path), tmp_path)
+    assert "+Commit makes it permanent." in diff, diff
+    assert f"as translated: committed in {first} (2025-03-04)" in diff, diff
+    assert "now: working tree, not committed yet" in diff, diff
+    assert "never committed" not in diff
+
+    _git(tmp_path, "commit", "--quiet", "-am", "second")
+    second = subprocess.run(["git", "log", "-1", "--format=%H"], cwd=tmp_path,
+                            capture_output=True, text=True).stdout[:10]
+    diff = english_diff(_outdated(tmp_path), tmp_path)
+    assert "+Commit makes it permanent." in diff
+    assert f"now: committed in {second} (2025-03-04)" in diff, diff
+
+
+def test_an_unknown_english_version_is_said_and_the_whole_page_shown(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "guide.md").write_text("# Guide\n\nFlush sends SQL.\n")
+    (docs / "guide.es.md").write_text("---\ntranslated_from: " + "ab" * 20 + "\n---\n# Guía\n")
+    for repository in (False, True):  # no repository at all, then one without that version
+        if repository:
+            _git(tmp_path, "init", "--quiet")
+        diff = english_diff(_outdated(tmp_path), tmp_path)
+        assert "abababababab"[:10] in diff and "does not have" in diff, diff
+        assert "  Flush sends SQL." in diff, diff

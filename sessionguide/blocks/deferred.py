@@ -28,7 +28,7 @@ from sessionguide.run.runner import Run
 
 log = logging.getLogger("mkdocs.plugins.sessionguide")
 
-_PLACEHOLDER = re.compile(r'<!--sessionguide-later (\w+) "([^"]+)" (\w+) "([^"]+)"-->')
+_PLACEHOLDER = re.compile(r'<!--sessionguide-later ([\w-]+) "([^"]+)" ([\w-]+) "([^"]+)"-->')
 
 
 class ExampleError(Exception):
@@ -56,28 +56,40 @@ def fail(message: str) -> None:
     raise ExampleError(message)
 
 
-def placeholder(kind: str, snippet: str, lang: str, where: str) -> str:
-    """A part of ``kind`` (a registered renderer) drawn from ``snippet``'s run."""
-    return f'<!--sessionguide-later {kind} "{escape(snippet)}" {lang} "{escape(where)}"-->'
+def placeholder(kind: str, snippet: str, lang: str, where: str, database: str = "sqlite") -> str:
+    """A part of ``kind`` (a registered renderer) drawn from ``snippet``'s run on
+    ``database``."""
+    if kind not in _renderers:
+        raise ValueError(f"no renderer for placeholders of kind {kind!r}: register one with "
+                         f"@later({kind!r})")
+    target = snippet if database == "sqlite" else f"{snippet}@{database}"
+    text = f'<!--sessionguide-later {kind} "{escape(target)}" {lang} "{escape(where)}"-->'
+    assert _PLACEHOLDER.fullmatch(text), text  # what fill() finds again
+    return text
 
 
-def pending(html: str) -> list[str]:
-    """The snippets whose results the page's placeholders need."""
-    return [match.group(2) for match in _PLACEHOLDER.finditer(html)]
+def _run_of(target: str) -> tuple[str, str]:
+    snippet, _, database = target.partition("@")
+    return snippet, database or "sqlite"
+
+
+def pending(html: str) -> list[tuple[str, str]]:
+    """The (snippet, database) runs the page's placeholders need."""
+    return [_run_of(unescape(match.group(2))) for match in _PLACEHOLDER.finditer(html)]
 
 
 def ready(html: str) -> bool:
     """Whether filling the page in now would not wait for a worker process."""
-    return all(is_ready(snippet) for snippet in pending(html))
+    return all(is_ready(snippet, database) for snippet, database in pending(html))
 
 
 def fill(html: str) -> str:
     """The page with its placeholders filled in (waiting for results if need be)."""
 
     def replace(match: re.Match[str]) -> str:
-        kind, snippet, lang, where = (unescape(group) for group in match.groups())
+        kind, target, lang, where = (unescape(group) for group in match.groups())
         try:
-            return _renderers[kind](run_cached(snippet), lang, where)
+            return _renderers[kind](run_cached(*_run_of(target)), lang, where)
         except ExampleError as error:
             message = str(error)
         log.error(message)
@@ -92,3 +104,16 @@ def fill_files(paths: list[Path]) -> None:
     """Fill in the pages that were written with placeholders."""
     for path in paths:
         path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
+        check_filled(path.read_text(encoding="utf-8"), str(path))
+
+
+def check_filled(html: str, page: str) -> None:
+    """A placeholder left in a written page (something changed its text after it was written)
+    would publish the page without its output: that is an error."""
+    if _MARKER in html:
+        log.error(f"{page}: the output of an example was not filled in (a placeholder "
+                  f"<!--{_MARKER} ...--> is left in the page, changed after show() wrote it). "
+                  "Report this as a bug of sessionguide/blocks/deferred.py.")
+
+
+_MARKER = "sessionguide-later"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sessionguide.i18n.languages import DEFAULT_LANGUAGE, language_of
 from sessionguide.paths import DOCS
+from sessionguide.run.examples import DeclarationError, example
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,19 @@ def snippets_shown(docs: Path = DOCS) -> list[str]:
     for page in sorted(docs.rglob("*.md")):
         seen.update(dict.fromkeys(SHOW_CALL.findall(page.read_text(encoding="utf-8"))))
     return list(seen)
+
+
+def runs_shown(docs: Path = DOCS) -> list[tuple[str, str]]:
+    """Every (snippet, database) run some page shows (a broken declaration is reported by the
+    page that shows it)."""
+    runs = []
+    for snippet in snippets_shown(docs):
+        try:
+            declared = example(snippet).databases
+        except (DeclarationError, OSError):
+            declared = ("sqlite",)
+        runs.extend((snippet, database) for database in declared)
+    return runs
 
 
 def pages_including(snippet: str, docs: Path = DOCS) -> list[str]:

@@ -5,4 +5,6 @@
 - ``glossary_links``: the first use of each glossary term linked to its entry.
 - ``notices``: "not translated yet" and "outdated translation" notices.
 - ``theme``: compiled templates and the theme's file list, reused across builds.
+- ``ui_strings``: the theme's words in each language (``overrides/``, ``theme:`` in
+  ``i18n/<lang>.yml``) and each language's permalink titles.
 """

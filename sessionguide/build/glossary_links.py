@@ -11,7 +11,7 @@ from sessionguide.i18n.glossary import term_forms
 _SKIP = {"a", "code", "pre", "samp", "kbd", "script", "style", "svg", "figure", "button",
          "label", "summary", "title", "h1", "h2", "h3", "h4", "h5", "h6", "dt"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
-_FIGURE_OR_TAG = re.compile(r"(<figure\b.*?</figure>|<pre\b.*?</pre>|<[^>]+>)", re.S)
+_FIGURE_OR_TAG = re.compile(r"(<!--.*?-->|<figure\b.*?</figure>|<pre\b.*?</pre>|<[^>]+>)", re.S)
 
 
 def link_first_uses(html: str, lang: str, page_url: str, glossary_url: str) -> str:
@@ -29,7 +29,8 @@ def link_first_uses(html: str, lang: str, page_url: str, glossary_url: str) -> s
         return f'<a class="sg-term" href="{href_base}#{term_id}">{match.group(0)}</a>'
 
     for token in _FIGURE_OR_TAG.split(html):
-        if token.startswith(("<figure", "<pre")):  # output and code, skipped whole: most tags
+        # comments (the placeholders of examples' output), output and code: skipped whole
+        if token.startswith(("<!--", "<figure", "<pre")):
             out.append(token)
             continue
         tag = _TAG.fullmatch(token)

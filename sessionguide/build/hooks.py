@@ -10,15 +10,17 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from watchdog.observers.polling import PollingObserver
 
 from sessionguide.blocks import deferred
-from sessionguide.blocks.page import set_current, snippets_shown
-from sessionguide.build import language_sites, notices, search_forms, theme
+from sessionguide.blocks.page import runs_shown, set_current
+from sessionguide.build import checks, language_sites, notices, search_forms, theme, ui_strings
+from sessionguide.build.browser_runtime import add_to_page, runtime_files
 from sessionguide.build.glossary_links import link_first_uses
 from sessionguide.i18n.languages import english_source, language_of
-from sessionguide.run import cache
+from sessionguide.run import cache, databases
 
 
 def on_config(config):
@@ -50,17 +52,42 @@ def _searching(config) -> bool:
 def on_pre_build(config):
     if not config.plugins["i18n"].building:  # the first language: a new build
         _unfilled.clear()
-    cache.start_running(snippets_shown())
+    runs = runs_shown()
+    if any(database == "postgresql" for _, database in runs):
+        _start_postgres()
+    cache.start_running(runs)
+
+
+def _start_postgres() -> None:
+    """Before any page: without the server, pages would be published without the PostgreSQL
+    output they promise."""
+    from sessionguide.run.postgres import PostgresUnavailable
+
+    try:
+        databases.server_port()
+    except PostgresUnavailable as error:
+        raise PluginError(f"PostgreSQL, which examples run on beside SQLite, could not start: "
+                          f"{error}") from None
 
 
 def _building(config) -> str:
     return config.theme["language"]
 
 
+def on_files(files, config):
+    if not config.plugins["i18n"].building:  # once, in the first language's build
+        checks.stray_files(files, Path(config.docs_dir))
+        for file in runtime_files(config):  # the browser's Python, in site/pyodide/
+            files.append(file)
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     set_current(src)
     building, written_in = _building(config), language_of(src)
+    if building == written_in:  # each page once, in the build of its own language
+        checks.front_matter(markdown, page.meta, src)
     if building != written_in:
         return notices.untranslated_notice(building) + markdown
     if written_in != config.plugins["i18n"].default_language:
@@ -97,15 +124,26 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_env(env, config, files):
+    ui_strings.add_to_env(env, _building(config))  # the theme's words (overrides/)
+    return env
+
+
 def on_post_page(output, page, config):
     default = config.plugins["i18n"].default_language
     output = language_sites.point_alternates_at_language_roots(output, page.url, default)
+    output = ui_strings.localize_permalinks(output, _building(config),
+                                            ui_strings.permalink_title(config))
     if _building(config) != default:
         output = language_sites.point_base_at_language_root(output, _building(config))
+    output = add_to_page(output, page.url, _building(config))  # the Run buttons' settings
     if deferred.pending(output):
         if deferred.ready(output):
-            return deferred.fill(output)
-        _unfilled.append(Path(page.file.abs_dest_path))  # filled in by on_post_build
+            output = deferred.fill(output)
+        else:
+            _unfilled.append(Path(page.file.abs_dest_path))  # filled in by on_post_build
+            return output
+    deferred.check_filled(output, f"docs/{page.file.src_uri}")
     return output
 
 

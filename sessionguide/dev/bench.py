@@ -10,6 +10,16 @@
 
 Every build runs in a fresh process, so nothing is cached unless the measurement says so. The
 figures are for this machine only; the targets are ratios between them.
+
+Then, running an example in the reader's browser (``browser()``, alone with ``--browser-only``):
+a built site served on 127.0.0.1 by a server that gzips like a static host, loaded in
+headless Chromium, each time in a fresh browser context (an empty cache), at least 5 times:
+
+(f) what a page with examples loads of the runner before Run: only run-in-page.js, nothing of
+    the runtime
+(g) what the first Run transfers (gzip), the runtime included
+(h) from the click on Run to the reader's run shown (median)
+(i) the second Run of the same example, once the runtime is loaded (median)
 """
 
 from __future__ import annotations
@@ -197,4 +207,191 @@ def main(runs: int = 3) -> None:
           f"(c) {c_cpu:.2f} s; the Spanish pages add {a_cpu - c_cpu:.2f} s to it")
     print(json.dumps({"a": a, "b": b, "c": c, "d": d, "e": e, "a_cpu": a_cpu, "c_cpu": c_cpu,
                       "targets_met": met}))
+    browser(runs)
 
+
+
+# --- running an example in the reader's browser ---------------------------------------------
+
+BROWSER_PAGE = "flush-and-commit/"  # its first example runs in the browser
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 # no host but the local server resolves: a third-party request fails, counted
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+          ".json": "application/json", ".html": "text/html; charset=utf-8",
+          ".css": "text/css", ".py": "text/x-python; charset=utf-8", ".svg": "image/svg+xml"}
+
+
+class _GzipServer:
+    """The site, gzip-compressed (level 6, as static hosts compress) for a client that accepts
+    it, with the bytes of every response body sent, as a static host would send them."""
+
+    def __init__(self, site: Path) -> None:
+        import gzip
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.sent: list[tuple[str, int]] = []  # (path, body bytes)
+        lock, compressed = threading.Lock(), {}
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0]
+                file = site / path.lstrip("/")
+                if file.is_dir():
+                    file = file / "index.html"
+                if not file.is_file():
+                    self.send_error(404)
+                    return
+                body, encoded = file.read_bytes(), False
+                if "gzip" in self.headers.get("Accept-Encoding", ""):
+                    with lock:
+                        key = (file, file.stat().st_mtime_ns)
+                        if key not in compressed:
+                            compressed[key] = gzip.compress(body, 6, mtime=0)
+                        body, encoded = compressed[key], True
+                self.send_response(200)
+                kind = _TYPES.get(file.suffix, "application/octet-stream")
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                if encoded:
+                    self.send_header("Content-Encoding", "gzip")
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()
+                self.wfile.write(body)
+                with lock:
+                    server.sent.append((path, len(body)))
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def take(self) -> list[tuple[str, int]]:
+        sent, self.sent = self.sent, []
+        return sent
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# In the page: when Run is clicked, and when the reader's run is shown (data-runs counts them).
+_WATCH = """() => {
+  window.__clicks = []; window.__shown = [];
+  document.addEventListener("click", (event) => {
+    if (event.target.closest(".sg-run-button")) window.__clicks.push(performance.now());
+  }, true);
+  const box = document.querySelector(".sg-run[data-listing]");
+  new MutationObserver(() => window.__shown.push([performance.now(), box.dataset.runs,
+                                                  box.dataset.outcome]))
+    .observe(box, {attributes: true, attributeFilter: ["data-runs"]});
+}"""
+
+
+def _one_browser_visit(browser, server: _GzipServer) -> dict:
+    """A first visit in a fresh context: load the page, Run, Run again."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    foreign, errors = [], []
+    context.on("request", lambda request: foreign.append(request.url)
+               if not request.url.startswith((server.url, "data:", "blob:")) else None)
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        server.take()
+        page.goto(server.url + BROWSER_PAGE, wait_until="networkidle")
+        before = server.take()
+        page.evaluate(_WATCH)
+        button = page.locator(".sg-run[data-listing] .sg-run-button").first
+        times = []
+        for number in (1, 2):
+            button.click()
+            page.wait_for_function(f"window.__shown.length >= {number}", timeout=180_000)
+            clicked, (shown, _, outcome) = page.evaluate(
+                f"[window.__clicks[{number - 1}], window.__shown[{number - 1}]]")
+            if outcome != "ok":
+                raise SystemExit(f"bench: the Run on /{BROWSER_PAGE} ended with {outcome!r}")
+            times.append((shown - clicked) / 1000)
+            if number == 1:
+                first = server.take()
+    finally:
+        context.close()
+    runner_scripts = [(path, size) for path, size in before if "/javascripts/run-" in path]
+    runtime_before = [path for path, _ in before
+                      if "/pyodide/" in path or "run-example" in path]
+    return {"before_bytes": sum(size for _, size in runner_scripts),
+            "runtime_before": runtime_before,
+            "first_bytes": sum(size for _, size in first), "first_s": times[0],
+            "second_s": times[1], "foreign": foreign, "errors": errors}
+
+
+def browser(runs: int = 5, site: Path | None = None) -> bool:
+    """(f) to (i), over ``runs`` fresh browser contexts (at least 5), with their targets; on
+    ``site``, or on a site built for the purpose. False if a target is not met."""
+    chromium = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    if not os.access(chromium, os.X_OK):
+        print(f"(f)-(i) running in the browser: skipped, no Chromium at {chromium} "
+              "(apt-get install chromium, or set CHROMIUM)")
+        return True
+    from playwright.sync_api import sync_playwright
+
+    runs = max(runs, 5)
+    with tempfile.TemporaryDirectory() as scratch:
+        if site is None:
+            site = Path(scratch) / "site"
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                                     "--site-dir", str(site)], cwd=ROOT, env=ENV,
+                                    capture_output=True, text=True)
+            if result.returncode:
+                raise SystemExit(f"bench: the build failed:\n{result.stderr[-3000:]}")
+        server = _GzipServer(site)
+        try:
+            with sync_playwright() as playwright:
+                launched = playwright.chromium.launch(executable_path=chromium,
+                                                      args=CHROMIUM_ARGS)
+                visits = [_one_browser_visit(launched, server) for _ in range(runs)]
+                launched.close()
+        finally:
+            server.close()
+    before = max(v["before_bytes"] for v in visits)
+    early = sorted({path for v in visits for path in v["runtime_before"]})
+    first_bytes = max(v["first_bytes"] for v in visits)
+    first = statistics.median(v["first_s"] for v in visits)
+    second = statistics.median(v["second_s"] for v in visits)
+    foreign = sum(len(v["foreign"]) for v in visits)
+    errors = sum(len(v["errors"]) for v in visits)
+    print(f"running an example in the browser: /{BROWSER_PAGE}, {runs} fresh browser contexts, "
+          "served with gzip")
+    rows = [
+        ("(f) before Run: the runner script only", before / 1024, "KB",
+         "no runtime file, <= 10 KB", not early and before <= 10 * 1024),
+        ("(g) first Run transferred (gzip)", first_bytes / 1e6, "MB", "<= 9 MB",
+         first_bytes <= 9e6),
+        ("(h) click -> output, first Run (median)", first, "s", "<= 8 s", first <= 8),
+        ("(i) second Run (median)", second, "s", "< 0.5 s", second < 0.5),
+        ("third-party requests, console errors", foreign + errors, "", "0",
+         foreign + errors == 0),
+    ]
+    for label, value, unit, target, ok in rows:
+        print(f"{label:48} {value:7.2f} {unit:2}  target {target}: "
+              f"{'met' if ok else 'NOT MET'}")
+    if early:
+        print(f"    fetched before Run: {', '.join(early)}")
+    print("    first Run, each context (s): "
+          + ", ".join(f"{v['first_s']:.2f}" for v in visits)
+          + "; second: " + ", ".join(f"{v['second_s']:.2f}" for v in visits))
+    met = all(row[-1] for row in rows)
+    print(json.dumps({"f_before_bytes": before, "g_first_run_bytes": first_bytes,
+                      "h_first_run_s": first, "i_second_run_s": second,
+                      "third_party": foreign, "console_errors": errors,
+                      "browser_targets_met": met}))
+    return met

@@ -36,7 +36,8 @@ def _module(name: str):
     return importlib.import_module(f"sessionguide.{name}")
 
 
-@command("update-examples", "rewrite the #> expected-output comments of every snippet")
+@command("update-examples", "rewrite every example's expected output: its #> comments and "
+         "tests/expected/<page>/<example>.<database>.txt")
 def _update_examples(args) -> int:
     return subprocess.call([sys.executable, "-m", "pytest", "tests/test_examples.py",
                             "--update-examples"], cwd=ROOT)
@@ -49,6 +50,32 @@ def _translations_arguments(parser: argparse.ArgumentParser) -> None:
     marking.add_argument("pages", nargs="+", type=Path)
 
 
+def _build_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", type=Path, help="the site directory to write")
+
+
+@command("build", "the strict build of both languages, written to SITE only if it succeeds",
+         _build_arguments)
+def _build(args) -> int:
+    """Built next to the site directory and moved into place on success: a failed build never
+    leaves a site, with its error messages, where it could be published."""
+    import shutil
+
+    site = args.site.resolve()
+    partial = site.with_name(site.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    result = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict",
+                              "--site-dir", str(partial)], cwd=ROOT)
+    if result != 0:
+        shutil.rmtree(partial, ignore_errors=True)
+        print(f"The build failed: {site} is left as it was (see the errors above).",
+              file=sys.stderr)
+        return result
+    shutil.rmtree(site, ignore_errors=True)
+    partial.rename(site)
+    return 0
+
+
 @command("translations", "missing and outdated translations (--diff: with the English changes; "
          "mark PAGE...: record that a translation is up to date)", _translations_arguments)
 def _translations(args) -> None:
@@ -59,6 +86,13 @@ def _translations(args) -> None:
             print(f"{page}: translated_from {translations.front_matter(page)['translated_from']}")
         return
     _module("dev.translations").report(args.diff)
+
+
+@command("check-language", "the translator's fast check: spelling, glossary terms and usage "
+         "patterns, anchors, same examples, translation status, and the words of an already "
+         "built site (SITE_DIR, or site/)")
+def _check_language(args) -> int:
+    return _module("dev.translations").check_language()
 
 
 @command("spelling", "the words the spell checker does not know, in the given pages",
@@ -77,16 +111,21 @@ def _spelling(args) -> int:
 
 def _bench_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--browser-only", action="store_true",
+                        help="only (f)-(i), running an example in the browser")
+    parser.add_argument("--site", type=Path, help="for --browser-only: a built site to use")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("results", nargs="?", help=argparse.SUPPRESS)
 
 
 @command("bench", "build and rebuild timings, medians of several runs, with their targets",
          _bench_arguments)
-def _bench(args) -> None:
+def _bench(args) -> int | None:
     bench = _module("dev.bench")
     if args.child:  # one measurement in a fresh process (bench starts these itself)
         bench.child(args.child, args.results)
+    elif args.browser_only:
+        return 0 if bench.browser(args.runs, args.site) else 1
     else:
         bench.main(args.runs)
 
@@ -113,16 +152,49 @@ def _zensical_check(args) -> int:
     return _module("dev.zensical_check").main(args.zensical, args.site)
 
 
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("snippet", help="snippets/<page>/<example>.py, or <page>/<example>.py")
+    parser.add_argument("--database", default="sqlite", choices=["sqlite", "postgresql"])
+
+
+@command("run", "run one example as the build does (isolated, observed) and print what its "
+         "page shows, as text", _run_arguments)
+def _run(args) -> int:
+    isolate, transcript = _module("run.isolate"), _module("blocks.transcript")
+    run = isolate.run_isolated(args.snippet.removeprefix("snippets/"), args.database)
+    print(transcript.transcript(run))
+    if run.failure:
+        print(run.failure.traceback, file=sys.stderr)
+    return 1 if run.failure else 0
+
+
+def _vendor_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dest", nargs="?", type=Path, help="the folder to fill (default: "
+                        "build/pyodide, or $SESSIONGUIDE_BROWSER_RUNTIME, where the build looks)")
+    parser.add_argument("--no-slim", action="store_true",
+                        help="ship PyPI's SQLAlchemy wheel whole (for comparison)")
+    parser.add_argument("--quiet", action="store_true", help="print only if something changed")
+
+
+@command("vendor-browser-runtime", "the browser's Python (Pyodide) and the examples' wheels, "
+         "pinned in requirements-browser.lock.json, checked and written to build/pyodide "
+         "(needs the package indexes the first time only)", _vendor_arguments)
+def _vendor_browser_runtime(args) -> int:
+    vendor = _module("dev.pyodide_vendor")
+    return vendor.main(args.dest or vendor.DEFAULT_DEST, slim=not args.no_slim, quiet=args.quiet)
+
+
 @command("lock", "re-pin every dependency, with hashes (needs the package index)")
 def _lock(args) -> int:
     return _module("dev.lock").main()
 
 
-@command("transcripts", "every example's transcript as JSON (for the SQLAlchemy 2.0 rerun)")
+@command("transcripts", "every example's transcript on each of its databases, as JSON "
+         "(for the SQLAlchemy 2.0 rerun)")
 def _transcripts(args) -> None:
-    runner, transcript = _module("run.runner"), _module("run.transcript")
-    json.dump({name: transcript.transcript(runner.run_snippet(name))
-               for name in runner.snippet_names()}, sys.stdout)
+    isolate, transcript = _module("run.isolate"), _module("blocks.transcript")
+    json.dump({key: transcript.transcript(isolate.run_isolated(*run))
+               for key, run in _module("run.examples").all_runs().items()}, sys.stdout)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -21,9 +21,9 @@ from sessionguide.paths import DOCS, MKDOCS_YML
 
 # What a page of this site is made of, counted in both builds.
 PARTS = {
-    "executed examples": r'<figure class="sg-run"',
-    "state tables": r'<table class="sg-table"',
-    "diagrams": r'<figure class="sg-diagram"',
+    "executed examples": r'<figure class="sg-listing"',
+    "state tables": r'<table class="sg-table\b',
+    "diagrams": r'<figure class="sg-(?:diagram|timeline)"',
     "links to the glossary": r'class="sg-term"',
     "translation notices": r'class="admonition warning"',
 }

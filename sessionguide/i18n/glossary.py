@@ -1,13 +1,15 @@
-"""The glossary's terminology, kept as data in ``i18n/glossary.yml``.
+"""The glossary's terminology and usage patterns, kept as data in ``i18n/glossary.yml``.
 
 ``terms()`` are the entries; ``term_forms()`` finds each term's uses in a page's prose (the
 build links the first one to the glossary); ``rejected_uses()`` finds the variants the glossary
-rejects (tests/test_language.py).
+rejects, and ``rejected_constructions()`` the constructions its usage patterns reject
+(tests/test_language.py runs both over every Spanish page).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 import yaml
@@ -18,8 +20,35 @@ GLOSSARY = I18N / "glossary.yml"
 
 
 @cache
+def _data() -> dict:
+    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+
+
 def terms() -> tuple[dict, ...]:
-    return tuple(yaml.safe_load(GLOSSARY.read_text(encoding="utf-8")))
+    return tuple(_data()["terms"])
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How the Spanish edition says one English construction (``usage:`` in glossary.yml)."""
+
+    term: str | None  # the term's id, or None for a usage that belongs to no single term
+    en: str
+    es: str
+    avoid: tuple[tuple[str, re.Pattern[str]], ...]  # (the rejected construction, its pattern)
+    pages_only: frozenset[str] = frozenset()  # constructions wrong only where code format exists
+
+
+@cache
+def usages() -> tuple[Usage, ...]:
+    owned = [(term["id"], item) for term in terms() for item in term.get("usage", [])]
+    general = [(None, item) for item in _data().get("usage", [])]
+    return tuple(
+        Usage(owner, item["en"], item["es"],
+              tuple((a["rejected"], re.compile(a["pattern"])) for a in item.get("avoid", [])),
+              frozenset(a["rejected"] for a in item.get("avoid", []) if a.get("pages_only")))
+        for owner, item in owned + general
+    )
 
 
 def word_pattern(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -50,3 +79,38 @@ def rejected_uses(text: str) -> list[tuple[int, str, str]]:
             for match in pattern.finditer(line):
                 found.append((number, match.group(0), term["es"]))
     return found
+
+
+@dataclass(frozen=True)
+class Construction:
+    line: int
+    text: str  # what the page says
+    rejected: str  # the construction the glossary rejects
+    instead: str  # how the glossary says it
+
+
+def rejected_constructions(lines: list[tuple[int, str]], page: bool = True) -> list[Construction]:
+    """The constructions the usage patterns reject, in ``(line number, prose)`` lines.
+
+    The prose is what ``spelling.prose_lines(markdown, language, code="`…`")`` gives: inline
+    code reads as a backquoted ellipsis, which patterns may match. Patterns see the lines
+    joined, so that a construction split across two lines is found too. ``page=False`` for
+    plain text (the glossary's definitions, labels), which cannot format code.
+    """
+    text, starts = "", []
+    for number, line in lines:  # without indentation and runs of spaces, which patterns
+        starts.append((len(text), number))  # would have to allow for everywhere
+        text += re.sub(r"[ \t]+", " ", line.strip()) + "\n"
+
+    def line_of(offset: int) -> int:
+        return next(number for start, number in reversed(starts) if start <= offset)
+
+    found = []
+    for usage in usages():
+        for rejected, pattern in usage.avoid:
+            if not page and rejected in usage.pages_only:
+                continue
+            for match in pattern.finditer(text):
+                found.append(Construction(line_of(match.start()), " ".join(match.group(0).split()),
+                                          rejected, usage.es))
+    return sorted(found, key=lambda c: c.line)

@@ -10,23 +10,27 @@ from __future__ import annotations
 from functools import cache
 from pathlib import PurePosixPath
 
-import yaml
-
 from sessionguide.paths import I18N, MKDOCS_YML
 
 DEFAULT_LANGUAGE = "en"
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name`` tags need no evaluation here."""
+@cache
+def _loader():
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name`` tags need no evaluation."""
 
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return Loader
 
 
 def languages() -> list[str]:
     """The languages mkdocs.yml builds, default first."""
-    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_Loader)
+    import yaml
+
+    config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_loader())
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = plugin["i18n"]["languages"]
@@ -35,9 +39,23 @@ def languages() -> list[str]:
     return [DEFAULT_LANGUAGE]
 
 
+_given: dict[str, dict] = {}
+
+
+def provide(language: str, given: dict) -> None:
+    """Use ``given`` as the language's data: where there are no files (the browser, which gets
+    the page's labels with the page)."""
+    _given[language] = given
+    data.cache_clear()
+
+
 @cache
 def data(language: str) -> dict:
     """``i18n/<language>.yml``, or nothing for a language that has no file yet."""
+    if language in _given:
+        return _given[language]
+    import yaml  # here: the browser has the data, but no yaml
+
     path = I18N / f"{language}.yml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 

@@ -23,8 +23,11 @@ WORDS = I18N
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
+_INLINE_CODE = re.compile(r"`[^`]*`")  # which may span two lines
+# An element marked as written in a language (<i lang="en">commit as you go</i>).
+_OTHER_LANGUAGE = re.compile(r'<(\w+)\b[^>]*\blang="([\w-]+)"[^>]*>.*?</\1>', re.S)
 _STRIP = [
-    re.compile(r"`[^`]*`"),  # inline code, which may span two lines
+    re.compile(r"^\s*(?:!!!|\?\?\?\+?) \w+", re.M),  # an admonition's kind: !!! warning "..."
     re.compile(r"\b[\w.]*(?:_\w*|\(\))"),  # identifiers: expire_all(), populate_existing
     re.compile(r"\[[^\]]*\]\(https?://[^)]*\)"),  # links to other sites: the titles they cite
     re.compile(r"\]\([^)]*\)"),  # the target of other links (their text stays)
@@ -62,14 +65,23 @@ def accepted(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def prose_lines(markdown: str) -> list[tuple[int, str]]:
-    """(line number, text) of the prose, without code, link targets and markup."""
+def prose_lines(markdown: str, language: str | None = None,
+                code: str = " ") -> list[tuple[int, str]]:
+    """(line number, text) of the prose, without code, link targets and markup.
 
-    def blank(match: re.Match[str]) -> str:  # keeps line numbers: a link may span two lines
-        return " " + "\n" * match.group(0).count("\n")
+    With ``language``, the text of elements marked as written in another one
+    (``<i lang="en">…</i>``) is not prose either. Each inline code span becomes ``code``.
+    """
+
+    def blank(match: re.Match[str], keep: str = " ") -> str:  # keeps line numbers: a link
+        return keep + "\n" * match.group(0).count("\n")  # may span two lines
 
     for pattern in (_FRONT_MATTER, _FENCE):
         markdown = pattern.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    markdown = _INLINE_CODE.sub(lambda m: blank(m, code), markdown)
+    if language:
+        markdown = _OTHER_LANGUAGE.sub(
+            lambda m: m.group(0) if m.group(2).split("-")[0] == language else blank(m), markdown)
     for pattern in _STRIP:
         markdown = pattern.sub(blank, markdown)
     return list(enumerate(markdown.splitlines(), 1))
@@ -78,7 +90,7 @@ def prose_lines(markdown: str) -> list[tuple[int, str]]:
 def unknown_words(markdown: str, language: str) -> list[tuple[int, str]]:
     checker, known = dictionary(language), accepted(language)
     found = []
-    for number, line in prose_lines(markdown):
+    for number, line in prose_lines(markdown, language):
         for word in _WORD.findall(line):
             if language == "en":
                 word = re.sub(r"['’]s$", "", word)  # SQLAlchemy's: check SQLAlchemy

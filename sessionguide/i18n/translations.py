@@ -31,9 +31,22 @@ def blob_id(path: Path) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
+class FrontMatterError(ValueError):
+    """A page's front matter is not valid YAML; the message names the file."""
+
+
 def front_matter(path: Path) -> dict:
     match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+    if not match:
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"{path}: its front matter is not valid YAML ({error}). Fix it, "
+                               "or remove the block between the --- lines.") from None
+    if not isinstance(data, dict):
+        raise FrontMatterError(f"{path}: its front matter is not a mapping of keys to values")
+    return data
 
 
 def english_pages(docs: Path = DOCS) -> list[Path]:

@@ -1,11 +1,16 @@
 """Run one example and record what it did; keep the results.
 
-- ``runner``: execute ``snippets/<page>/<example>.py`` in isolation, recording its prints, the
-  SQL it logged and its failure, each with the line that produced it.
+- ``examples``: the examples, and what is declared beside each (``<example>.yml``).
+- ``runner``: execute one example in isolation on one database.
+- ``observe``: watch it run (a line tracer): each statement's prints and SQL, and after it the
+  objects, the Sessions and what this transaction and another connection see.
+- ``model``: what a run produced, as plain data.
+- ``table``: the steps a declared state table shows.
+- ``databases``: SQLite as written, PostgreSQL by the URL; ``postgres``: the project's own
+  PostgreSQL server.
 - ``sql_capture``: SQLAlchemy's echo log as stable lines (no timings).
-- ``state_table``: the per-step table of where data lives.
 - ``cache``: each result computed once per process, in worker processes during a build.
-- ``transcript``: a run as text, and which examples print differently under SQLAlchemy 2.0.
+- ``transcript``: which examples print differently under SQLAlchemy 2.0.
 
-Nothing here knows about pages, MkDocs or languages other than English.
+Nothing here knows about pages, MkDocs or languages.
 """

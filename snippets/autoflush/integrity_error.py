@@ -13,7 +13,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-engine = create_engine("sqlite://")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 
@@ -23,13 +24,14 @@ with Session(engine) as session:
     try:
         count = session.scalar(select(func.count()).select_from(User))
     except IntegrityError as error:
-        first_lines = "\n".join(str(error).splitlines()[:3])
-        print(f"{type(error).__name__}: {first_lines}")
+        print(f"{type(error).__name__}: {str(error).splitlines()[0]}")
         '''
         IntegrityError: (raised as a result of Query-invoked autoflush; consider using a session.no_autoflush block if this flush is occurring prematurely)
-        (sqlite3.IntegrityError) NOT NULL constraint failed: users.name
-        [SQL: INSERT INTO users (name) VALUES (?)]
         '''
+        print(f"{type(error.orig).__name__}: {str(error.orig).splitlines()[0]}")
+        #> IntegrityError: NOT NULL constraint failed: users.name
+        print(f"{error.statement=}")
+        #> error.statement='INSERT INTO users (name) VALUES (?)'
     print(f"{session.is_active=}")
     #> session.is_active=False
 
@@ -47,3 +49,5 @@ with Session(engine) as session:
     count = session.scalar(select(func.count()).select_from(User))
     print(f"{count=}")
     #> count=0
+
+engine.dispose()

@@ -1,9 +1,5 @@
-import tempfile
-
-from sqlalchemy import String, create_engine, select
+from sqlalchemy import String, create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-
-from sessionguide import StateTable
 
 
 class Base(DeclarativeBase):
@@ -16,32 +12,36 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+if engine.dialect.name == "sqlite":
+
+    @event.listens_for(engine, "connect")
+    def use_real_transactions(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 
+
+def committed_names():
+    with Session(engine) as other:
+        return other.scalars(select(User.name)).all()
+
+
 with Session(engine) as session:
-    table = StateTable(session, User)
     alice = User(name="Alice")
     session.add(alice)
-    table.watch(alice=alice).step("session.add(alice)")
-
     names = session.scalars(select(User.name)).all()
-    print(f"{names=}")
-    #> names=['Alice']
-    table.step("session.scalars(select(User.name)).all()")
-
+    print(f"{names=} {committed_names()=}")
+    #> names=['Alice'] committed_names()=[]
     session.commit()
-    table.step("session.commit()")
+    print(f"{committed_names()=}")
+    #> committed_names()=['Alice']
 
-print(table)
-'''
-step                                     | Python object                              | state in the Session      | SQL logged            | this transaction sees | another connection sees
------------------------------------------+--------------------------------------------+---------------------------+-----------------------+-----------------------+------------------------
-session.add(alice)                       | alice = User(id=None, name='Alice')        | pending (new)             | –                     | –                     | []
-session.scalars(select(User.name)).all() | alice = User(id=1, name='Alice')           | persistent (identity map) | BEGIN, INSERT, SELECT | (1, 'Alice')          | []
-session.commit()                         | alice = User(id=‹expired›, name=‹expired›) | persistent (identity map) | COMMIT                | –                     | (1, 'Alice')
-'''
 engine.dispose()
-tmp.cleanup()

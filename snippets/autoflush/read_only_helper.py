@@ -1,9 +1,5 @@
-import tempfile
-
-from sqlalchemy import String, create_engine, select
+from sqlalchemy import String, create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-
-from sessionguide import StateTable
 
 
 class Base(DeclarativeBase):
@@ -20,8 +16,19 @@ def name_taken(session, name):
     return session.scalar(select(User.id).where(User.name == name)) is not None
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+if engine.dialect.name == "sqlite":
+
+    @event.listens_for(engine, "connect")
+    def use_real_transactions(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 with Session(engine) as session:
     session.add(User(name="ana"))
@@ -29,31 +36,13 @@ with Session(engine) as session:
 engine.echo = True
 
 with Session(engine) as session:
-    table = StateTable(session, User)
     ana = session.get(User, 1)
     ana.name = "ann"
-    table.watch(ana=ana).step("ana.name = 'ann'")
-
     taken = name_taken(session, "bob")
     print(f"{taken=}")
     #> taken=False
-    table.step("name_taken(session, 'bob')")
-
     session.rollback()
-    table.step("session.rollback()")
-
     print(f"{ana.name=}")
     #> ana.name='ana'
-    table.step("ana.name")
 
-print(table)
-'''
-step                       | Python object                            | state in the Session             | SQL logged     | this transaction sees | another connection sees
----------------------------+------------------------------------------+----------------------------------+----------------+-----------------------+------------------------
-ana.name = 'ann'           | ana = User(id=1, name='ann')             | persistent (identity map, dirty) | BEGIN, SELECT  | (1, 'ana')            | (1, 'ana')
-name_taken(session, 'bob') | ana = User(id=1, name='ann')             | persistent (identity map)        | UPDATE, SELECT | (1, 'ann')            | (1, 'ana')
-session.rollback()         | ana = User(id=‹expired›, name=‹expired›) | persistent (identity map)        | ROLLBACK       | –                     | (1, 'ana')
-ana.name                   | ana = User(id=1, name='ana')             | persistent (identity map)        | BEGIN, SELECT  | (1, 'ana')            | (1, 'ana')
-'''
 engine.dispose()
-tmp.cleanup()

@@ -1,5 +1,3 @@
-import tempfile
-
 from sqlalchemy import String, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -23,8 +21,7 @@ def pool_events():
     return seen
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
 for name in ("connect", "checkout", "checkin"):
     event.listen(engine, name, lambda *args, name=name: events.append(name))
 print(f"{type(engine.pool).__name__=}")
@@ -32,10 +29,13 @@ print(f"{type(engine.pool).__name__=}")
 print(f"{pool_events()=} {engine.pool.checkedout()=}")
 #> pool_events()=[] engine.pool.checkedout()=0
 
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 print(f"{pool_events()=} {engine.pool.checkedout()=}")
-#> pool_events()=['connect', 'checkout', 'checkin'] engine.pool.checkedout()=0
+'''
+pool_events()=['connect', 'checkout', 'checkin', 'checkout', 'checkin'] engine.pool.checkedout()=0
+'''
 
 with engine.connect() as connection:
     print(f"{pool_events()=} {engine.pool.checkedout()=}")
@@ -52,4 +52,3 @@ pool_events()=['checkin', 'checkin'] engine.pool.checkedout()=0 engine.pool.chec
 '''
 
 engine.dispose()
-tmp.cleanup()

@@ -1,5 +1,3 @@
-import tempfile
-
 from sqlalchemy import String, create_engine, inspect, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
@@ -14,8 +12,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 Session = sessionmaker(engine)
@@ -53,4 +51,3 @@ print(f"{session.scalars(select(User.name)).all()=}")
 session.close()
 
 engine.dispose()
-tmp.cleanup()

@@ -1,8 +1,6 @@
 from sqlalchemy import String, create_engine, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from sessionguide import StateTable
-
 
 class Base(DeclarativeBase):
     pass
@@ -25,23 +23,11 @@ with engine.begin() as connection:
 engine.echo = True
 
 with Session(engine) as session:
-    table = StateTable(session, User)
     user = User(name="ana")
     session.add(user)
     session.flush()
-    table.watch(user=user).step("session.flush()")
     print(f"{user.status=} {user.name=}")
     #> user.status='new' user.name='ana'
-
     session.refresh(user)
-    table.step("session.refresh(user)")
     print(f"{user.status=} {user.name=}")
     #> user.status='new' user.name='ANA'
-
-print(table)
-'''
-step                  | Python object                               | state in the Session      | SQL logged    | this transaction sees
-----------------------+---------------------------------------------+---------------------------+---------------+----------------------
-session.flush()       | user = User(id=1, name='ana', status='new') | persistent (identity map) | BEGIN, INSERT | (1, 'ANA', 'new')
-session.refresh(user) | user = User(id=1, name='ANA', status='new') | persistent (identity map) | SELECT        | (1, 'ANA', 'new')
-'''

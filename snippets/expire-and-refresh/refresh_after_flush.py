@@ -1,9 +1,5 @@
-import tempfile
-
-from sqlalchemy import String, create_engine
+from sqlalchemy import String, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-
-from sessionguide import StateTable
 
 
 class Base(DeclarativeBase):
@@ -16,8 +12,19 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+if engine.dialect.name == "sqlite":
+
+    @event.listens_for(engine, "connect")
+    def use_real_transactions(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 with Session(engine) as session:
     session.add(User(name="ana"))
@@ -25,42 +32,15 @@ with Session(engine) as session:
 engine.echo = True
 
 with Session(engine) as session:
-    table = StateTable(session, User)
     user = session.get(User, 1)
     user.name = "bea"
-    table.watch(user=user).step("user.name = 'bea'")
-
     session.flush()
-    table.step("session.flush()")
-
     session.refresh(user)
-    table.step("session.refresh(user)")
-
     session.expire(user)
-    table.step("session.expire(user)")
-
     print(f"{user.name=}")
     #> user.name='bea'
-    table.step("user.name")
-
     session.rollback()
-    table.step("session.rollback()")
-
     print(f"{user.name=}")
     #> user.name='ana'
-    table.step("user.name")
 
-print(table)
-'''
-step                  | Python object                             | state in the Session             | SQL logged    | this transaction sees | another connection sees
-----------------------+-------------------------------------------+----------------------------------+---------------+-----------------------+------------------------
-user.name = 'bea'     | user = User(id=1, name='bea')             | persistent (identity map, dirty) | BEGIN, SELECT | (1, 'ana')            | (1, 'ana')
-session.flush()       | user = User(id=1, name='bea')             | persistent (identity map)        | UPDATE        | (1, 'bea')            | (1, 'ana')
-session.refresh(user) | user = User(id=1, name='bea')             | persistent (identity map)        | SELECT        | (1, 'bea')            | (1, 'ana')
-session.expire(user)  | user = User(id=‹expired›, name=‹expired›) | persistent (identity map)        | –             | (1, 'bea')            | (1, 'ana')
-user.name             | user = User(id=1, name='bea')             | persistent (identity map)        | SELECT        | (1, 'bea')            | (1, 'ana')
-session.rollback()    | user = User(id=‹expired›, name=‹expired›) | persistent (identity map)        | ROLLBACK      | –                     | (1, 'ana')
-user.name             | user = User(id=1, name='ana')             | persistent (identity map)        | BEGIN, SELECT | (1, 'ana')            | (1, 'ana')
-'''
 engine.dispose()
-tmp.cleanup()

@@ -1,9 +1,5 @@
-import tempfile
-
-from sqlalchemy import String, create_engine
+from sqlalchemy import String, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-
-from sessionguide import StateTable
 
 
 class Base(DeclarativeBase):
@@ -16,38 +12,28 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+if engine.dialect.name == "sqlite":
+
+    @event.listens_for(engine, "connect")
+    def use_real_transactions(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 
 with Session(engine) as session:
-    table = StateTable(session, User)
     user = User(name="ana")
-    table.watch(user=user).step("user = User(name='ana')")
-
     session.add(user)
-    table.step("session.add(user)")
-
     session.flush()
-    table.step("session.flush()")
-
     session.commit()
-    table.step("session.commit()")
-
     print(f"{user.name=}")
     #> user.name='ana'
-    table.step("user.name")
 
-print(table)
-'''
-step                    | Python object                             | state in the Session      | SQL logged    | this transaction sees | another connection sees
-------------------------+-------------------------------------------+---------------------------+---------------+-----------------------+------------------------
-user = User(name='ana') | user = User(id=None, name='ana')          | transient                 | –             | –                     | []
-session.add(user)       | user = User(id=None, name='ana')          | pending (new)             | –             | –                     | []
-session.flush()         | user = User(id=1, name='ana')             | persistent (identity map) | BEGIN, INSERT | (1, 'ana')            | []
-session.commit()        | user = User(id=‹expired›, name=‹expired›) | persistent (identity map) | COMMIT        | –                     | (1, 'ana')
-user.name               | user = User(id=1, name='ana')             | persistent (identity map) | BEGIN, SELECT | (1, 'ana')            | (1, 'ana')
-'''
 engine.dispose()
-tmp.cleanup()

@@ -12,7 +12,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-engine = create_engine("sqlite://")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 

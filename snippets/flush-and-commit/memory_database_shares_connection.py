@@ -1,5 +1,3 @@
-import tempfile
-
 from sqlalchemy import String, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -14,10 +12,10 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-urls = {"memory": "sqlite://", "file": f"sqlite:///{tmp.name}/app.db"}
+urls = {"memory": "sqlite://", "file": "sqlite:///app.db"}
 for kind, url in urls.items():
     engine = create_engine(url)
+    Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     with Session(engine) as s, Session(engine) as s2:
         s.add(User(name="Bob"))
@@ -30,4 +28,3 @@ for kind, url in urls.items():
         #> memory: s2_sees=['Bob'] one_connection=True
         #> file: s2_sees=[] one_connection=False
     engine.dispose()
-tmp.cleanup()

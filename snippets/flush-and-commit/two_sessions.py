@@ -1,6 +1,4 @@
-import tempfile
-
-from sqlalchemy import String, create_engine, select
+from sqlalchemy import String, create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -18,8 +16,20 @@ def names(session):
     return session.scalars(select(User.name).order_by(User.id)).all()
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+if engine.dialect.name == "sqlite":
+
+    @event.listens_for(engine, "connect")
+    def use_real_transactions(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 
@@ -31,20 +41,20 @@ with Session(engine) as s, Session(engine) as s2:
     #> names(s2)=[]
     s.commit()
     print(f"{names(s2)=}")
-    #> names(s2)=['Alice']
+    #> names(s2)=[]
 
     s.add(User(name="Bob"))
     s.flush()
     print(f"{names(s)=}")
     #> names(s)=['Alice', 'Bob']
     print(f"{names(s2)=}")
-    #> names(s2)=['Alice']
-
+    #> names(s2)=[]
     s.rollback()
     print(f"{names(s)=}")
     #> names(s)=['Alice']
+
+    s2.commit()
     print(f"{names(s2)=}")
     #> names(s2)=['Alice']
 
 engine.dispose()
-tmp.cleanup()

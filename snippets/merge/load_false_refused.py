@@ -23,6 +23,7 @@ with Session(engine) as session:
 changed.name = "bea"
 engine.echo = True
 
+
 def merge_without_load(payload):
     with Session(engine) as session:
         try:

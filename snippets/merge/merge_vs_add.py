@@ -21,7 +21,8 @@ def tidy(message):
     return re.sub(r"<class '[\w.]+'>", "User", message)
 
 
-engine = create_engine("sqlite://")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 with Session(engine) as session:
     session.add(User(name="ana"))
@@ -67,10 +68,12 @@ for payload in (User(id=1, name="bea"), detached):
 
 with Session(engine) as session:
     merged = session.merge(detached)
-    print(f"{merged is detached=}")
-    #> merged is detached=False
+    print(f"{merged is detached=} {merged.name=}")
+    #> merged is detached=False merged.name='Ana'
 
 with Session(engine) as session:
     session.add(detached)
     print(f"{session.get(User, 1) is detached=}")
     #> session.get(User, 1) is detached=True
+
+engine.dispose()

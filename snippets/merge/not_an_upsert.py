@@ -1,7 +1,5 @@
-import tempfile
-
-from sqlalchemy import String, create_engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import String, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -15,20 +13,31 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+if engine.dialect.name == "sqlite":
+
+    @event.listens_for(engine, "connect")
+    def use_real_transactions(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 
 with Session(engine) as first, Session(engine) as second:
     first.merge(User(id=1, name="ana"))
     second.merge(User(id=1, name="bea"))
-    first.commit()
     try:
+        first.commit()
         second.commit()
-    except IntegrityError as error:
+    except DBAPIError as error:
         print(f"{type(error).__name__}: {error.orig}")
-        #> IntegrityError: UNIQUE constraint failed: users.id
+        #> OperationalError: database is locked
 
 engine.dispose()
-tmp.cleanup()

@@ -1,7 +1,5 @@
-import tempfile
-
-from sqlalchemy import String, create_engine, insert, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import String, create_engine, event, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -15,31 +13,41 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+if engine.dialect.name == "sqlite":
+
+    @event.listens_for(engine, "connect")
+    def use_real_transactions(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
-observer = create_engine(f"sqlite:///{tmp.name}/app.db")
-engine.echo = True
+autocommit_engine = create_engine(engine.url, isolation_level="AUTOCOMMIT")
 
 
 def others_see():
-    with observer.connect() as connection:
-        return connection.scalars(select(User.name)).all()
+    with autocommit_engine.connect() as other:
+        return other.scalars(select(User.name)).all()
+
+
+print(f"{others_see()=}")
+#> others_see()=[]
+engine.echo = autocommit_engine.echo = True
 
 
 def insert_vacuum_rollback(connection):
     connection.execute(insert(User).values(name="ana"))
-    sqlite = connection.connection.dbapi_connection
-    result = {
-        "isolation_level": sqlite.isolation_level,
-        "in_transaction": sqlite.in_transaction,
-        "others_see": others_see(),
-    }
+    result = {"others_see": others_see()}
     try:
         connection.execute(text("VACUUM"))
         result["vacuum"] = "ok"
-    except OperationalError as error:
-        result["vacuum"] = f"{type(error).__name__}: {error.orig}"
+    except DBAPIError as error:
+        result["vacuum"] = f"{type(error.orig).__name__}: {error.orig}"
     connection.rollback()
     result["others_see_after_rollback"] = others_see()
     return result
@@ -49,16 +57,15 @@ with engine.connect() as connection:
     default = insert_vacuum_rollback(connection)
 print(f"{default=}")
 '''
-default={'isolation_level': '', 'in_transaction': True, 'others_see': [], 'vacuum': 'OperationalError: cannot VACUUM from within a transaction', 'others_see_after_rollback': []}
+default={'others_see': [], 'vacuum': 'OperationalError: cannot VACUUM from within a transaction', 'others_see_after_rollback': []}
 '''
 
-with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+with autocommit_engine.connect() as connection:
     autocommit = insert_vacuum_rollback(connection)
 print(f"{autocommit=}")
 '''
-autocommit={'isolation_level': None, 'in_transaction': False, 'others_see': ['ana'], 'vacuum': 'ok', 'others_see_after_rollback': ['ana']}
+autocommit={'others_see': ['ana'], 'vacuum': 'ok', 'others_see_after_rollback': ['ana']}
 '''
 
 engine.dispose()
-observer.dispose()
-tmp.cleanup()
+autocommit_engine.dispose()

@@ -1,7 +1,5 @@
-import tempfile
-
 from sqlalchemy import String, create_engine, event, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 
 class Base(DeclarativeBase):
@@ -27,14 +25,15 @@ def status(session):
     }
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 for name in ("checkout", "checkin"):
     event.listen(engine, name, lambda *args, name=name: events.append(name))
 
-session = Session(engine)
+SessionLocal = sessionmaker(engine)
+session = SessionLocal()
 print(f"{status(session)=}")
 #> status(session)={'in_transaction': False, 'checked_out': 0, 'pool_events': []}
 
@@ -75,4 +74,3 @@ status(session)={'in_transaction': False, 'checked_out': 0, 'pool_events': ['che
 '''
 
 engine.dispose()
-tmp.cleanup()

@@ -1,5 +1,3 @@
-import tempfile
-
 from sqlalchemy import String, create_engine, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -14,8 +12,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 with Session(engine) as session:
     session.add(User(name="ana"))
@@ -39,4 +37,3 @@ print(f"{again is ana=} {again.name=} {session.in_transaction()=}")
 session.close()
 
 engine.dispose()
-tmp.cleanup()

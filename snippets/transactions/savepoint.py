@@ -1,5 +1,3 @@
-import tempfile
-
 from sqlalchemy import String, create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -14,8 +12,7 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
 
 
 @event.listens_for(engine, "connect")
@@ -28,6 +25,7 @@ def do_begin(conn):
     conn.exec_driver_sql("BEGIN")
 
 
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 engine.echo = True
 
@@ -51,4 +49,3 @@ with Session(engine) as other:
     #> other.scalars(select(User.name)).all()=['ana']
 
 engine.dispose()
-tmp.cleanup()

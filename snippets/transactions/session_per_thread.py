@@ -1,4 +1,3 @@
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import String, create_engine, select
@@ -15,8 +14,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 Session = sessionmaker(engine)
 
@@ -31,7 +30,6 @@ with ThreadPoolExecutor(max_workers=3) as pool:
 print(f"{engine.pool.checkedout()=}")
 #> engine.pool.checkedout()=0
 engine.echo = True
-#> engine.pool.checkedout()=0
 
 with Session() as session:
     print(f"{session.scalars(select(User.name).order_by(User.name)).all()=}")
@@ -40,4 +38,3 @@ with Session() as session:
     '''
 
 engine.dispose()
-tmp.cleanup()

@@ -1,4 +1,3 @@
-import tempfile
 import threading
 
 from sqlalchemy import String, create_engine, event, select
@@ -15,8 +14,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
-tmp = tempfile.TemporaryDirectory()
-engine = create_engine(f"sqlite:///{tmp.name}/app.db")
+engine = create_engine("sqlite:///app.db")
+Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 with Session(engine) as session:
     session.add(User(name="ana"))
@@ -68,4 +67,3 @@ with Session(engine) as first, Session(engine) as second:
     #> overlap(first, second)={'main': ['ana'], 'worker': ['ana']}
 
 engine.dispose()
-tmp.cleanup()

@@ -1,40 +1,99 @@
-"""Fixtures of the browser tests: the built site served on 127.0.0.1, one Chromium, visits.
+"""Fixtures of the browser tests: pytest-playwright's, set up for Debian's Chromium; the built
+site served on 127.0.0.1; the page visits; the runner of copied examples.
 
-Each test module starts with ``require_chromium()``: without Chromium they are skipped, with
-one reason, and the rest of the suite runs.
+Without Chromium, the whole package is skipped here, with one reason, and the rest of the
+suite runs.
+
+pytest-playwright's ``browser_type_launch_args`` and ``browser_context_args`` are overridden
+(Debian's Chromium, its flags, a 1280x800 viewport and the test server as ``base_url``), and
+its ``new_context``, ``context`` and ``page`` fixtures are used as they are by the tests that
+open a page of their own (so --tracing, --screenshot and --video work for them). Its
+``playwright`` and ``browser`` fixtures are overridden for one reason only, their scope:
+Playwright's sync API keeps an asyncio event loop running in this thread while it is started,
+and later tests of the session that call ``asyncio.run()`` (in this process or in a fork of
+it, as tests/test_examples.py runs every async example) would fail with "asyncio.run() cannot
+be called from a running event loop". Here Playwright starts with this package and stops with
+it. The page visits (``visits``) launch Chromium with the same ``browser_type_launch_args``
+and ``browser_context_args``, through the async API in a thread of their own, to drive two
+pages at a time.
 """
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
+from _pytest.reports import CollectReport
 from sites import built_site
 
-from .harness import (
-    SCHEMES,
-    SiteServer,
-    Visits,
-    find_chromium,
-    language_of,
-    launch,
-    pages_with_examples,
-    site_pages,
-)
+from . import chromium
+from .inventory import Inventory
+from .programs import Runner
+from .server import SiteServer
+from .visits import DESKTOP, SCHEMES, Visits
+
+CHROMIUM = chromium.find()
+HERE = Path(__file__).parent
 
 WANTED = pytest.StashKey[set]()
 VISITS = pytest.StashKey[Visits]()
+RUNNER = pytest.StashKey[Runner]()
+DURATION = pytest.StashKey[float]()  # seconds the package's tests took
+PAGE_PARAMETERS = {
+    "page_path": lambda inventory: inventory.pages,
+    "example_page": lambda inventory: inventory.pages_with_examples,
+    "home_page": lambda inventory: inventory.homes(),
+}
 
 
-def page_id(path: str) -> str:
-    return f"{language_of(path, built_site())}:/{path}"
+# --- without Chromium: one skip, with its reason ---------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_make_collect_report(collector):
+    """Without Chromium, this package is collected as skipped, saying why (once: its tests are
+    not collected at all). The rest of the suite runs."""
+    if CHROMIUM is not None or not isinstance(collector, (pytest.Package, pytest.Module)):
+        return None
+    if collector.path != HERE and HERE not in collector.path.parents:
+        return None
+    if _files_named(collector.config):
+        return None  # the named tests are skipped instead, by _needs_chromium
+    return CollectReport(collector.nodeid, "skipped",
+                         (str(collector.path), 0, f"Skipped: {chromium.missing_reason()}"), [])
+
+
+def _files_named(config) -> bool:
+    """Whether the command line names files or tests inside this package."""
+    for arg in config.args:
+        path = Path(config.invocation_params.dir, arg.split("::", 1)[0]).resolve()
+        if HERE in path.parents:
+            return True
+    return False
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _needs_chromium():
+    """Without Chromium, the tests named on the command line are skipped, saying why."""
+    if CHROMIUM is None:
+        pytest.skip(chromium.missing_reason())
+
+
+# --- which pages, which palettes ------------------------------------------------------------
 
 
 def pytest_generate_tests(metafunc) -> None:
-    if "page_path" in metafunc.fixturenames:
-        paths = site_pages(built_site())
-        metafunc.parametrize("page_path", paths, ids=[page_id(p) for p in paths])
-    if "example_page" in metafunc.fixturenames:
-        paths = pages_with_examples(built_site())
-        metafunc.parametrize("example_page", paths, ids=[page_id(p) for p in paths])
+    if CHROMIUM is None:  # skipped: no need to build the site to list its pages
+        for name in PAGE_PARAMETERS:
+            if name in metafunc.fixturenames:
+                metafunc.parametrize(name, ["(no Chromium)"])
+        return
+    inventory = Inventory(built_site())
+    for name, paths in PAGE_PARAMETERS.items():
+        if name in metafunc.fixturenames:
+            found = paths(inventory)
+            metafunc.parametrize(name, found, ids=[inventory.page_id(p) for p in found])
     # Both palettes, unless the test names its own (@pytest.mark.parametrize("scheme", ...)).
     marks = metafunc.definition.iter_markers("parametrize")
     own = any("scheme" in str(mark.args[0]) for mark in marks)
@@ -42,66 +101,135 @@ def pytest_generate_tests(metafunc) -> None:
         metafunc.parametrize("scheme", list(SCHEMES))
 
 
-def pytest_collection_modifyitems(config, items) -> None:
-    """Note which visits the selected tests read, to make them all in one batch."""
+def pytest_collection_finish(session) -> None:
+    """Note which visits the selected tests (after -k and the like) read, to make them all
+    in one batch."""
+    config = session.config
     wanted = set()
-    for item in items:
+    for item in session.items:
         params = getattr(getattr(item, "callspec", None), "params", {})
-        path = params.get("page_path", params.get("example_page"))
+        path = next((params[name] for name in PAGE_PARAMETERS if name in params), None)
         if "visits" in getattr(item, "fixturenames", ()) and path is not None:
             wanted.add((path, params.get("scheme", "light")))
     config.stash[WANTED] = wanted
 
 
-@pytest.fixture(scope="package")
-def site():
-    return built_site()
+# --- pytest-playwright, for Debian's Chromium -----------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": chromium.ARGS}
 
 
 @pytest.fixture(scope="package")
-def server(site):
-    server = SiteServer(site)
-    yield server
-    server.close()
+def browser_context_args(server):
+    return {"viewport": DESKTOP, "base_url": server.url}
 
 
 @pytest.fixture(scope="package")
-def browser():
+def playwright():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = launch(playwright, find_chromium())
-        yield browser
-        browser.close()
+    with sync_playwright() as started:
+        yield started
 
 
 @pytest.fixture(scope="package")
-def visits(request, browser, server, site):
-    visits = Visits(browser, server, site, request.config.stash.get(WANTED, set()))
-    request.config.stash[VISITS] = visits
-    return visits
+def browser(playwright, browser_type_launch_args, browser_name):
+    if browser_name != "chromium":
+        pytest.skip("the browser tests run Debian's Chromium only")
+    launched = playwright.chromium.launch(**browser_type_launch_args)
+    yield launched
+    launched.close()
+
+
+# --- the site, its server, the visits -------------------------------------------------------
+
+
+@pytest.fixture(scope="package")
+def inventory(site) -> Inventory:
+    return Inventory(site)
+
+
+@pytest.fixture(scope="package")
+def server(inventory):
+    served = SiteServer(inventory)
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="package")
+def runner(request):
+    started = Runner()
+    request.config.stash[RUNNER] = started
+    yield started
+    started.close()
+
+
+@pytest.fixture(scope="package")
+def visits(request, browser_type_launch_args, browser_context_args, browser_name, server,
+           inventory, runner):
+    """The page visits (visits.py), which drive a browser of their own with the same launch
+    arguments, through Playwright's async API, to load two pages at a time."""
+    if browser_name != "chromium":
+        pytest.skip("the browser tests run Debian's Chromium only")
+    made = Visits(browser_type_launch_args, browser_context_args, server, inventory, runner,
+                  request.config.stash.get(WANTED, set()))
+    request.config.stash[VISITS] = made
+    return made
+
+
+# --- the summary: page weight, and what took the time ---------------------------------------
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _timed(request):
+    """How long this package's tests take, from its first test's set-up to its last teardown."""
+    started = time.monotonic()
+    yield
+    request.config.stash[DURATION] = time.monotonic() - started
 
 
 def pytest_terminal_summary(terminalreporter, config) -> None:
-    """Page weight: the home page and the heaviest page of each language, first load."""
     visits = config.stash.get(VISITS, None)
     if visits is None:
         return
-    weighed = [v for v in visits.done.values() if v.weight]
-    if not weighed:
-        return
     write = terminalreporter.write_line
-    terminalreporter.write_sep("=", "page weight: first load, every response gzip-compressed")
-    languages = sorted({language_of(v.path, visits.site) for v in weighed},
-                       key=lambda lang: (lang != "en", lang))
-    for language in languages:
-        own = [v for v in weighed if language_of(v.path, visits.site) == language]
-        home = next((v for v in own if v.path in ("", f"{language}/")), None)
-        heaviest = max(own, key=lambda v: v.weight[0])
-        for what, visit in (("home", home), ("heaviest", heaviest)):
-            if visit is None:
+    weighed = [v for v in visits.done.values() if v.weight]
+    if weighed:
+        terminalreporter.write_sep("=", "page weight: first load, every response gzip-compressed")
+        inventory = visits.inventory
+        for language in inventory.languages:
+            own = [v for v in weighed if inventory.language_of(v.path) == language]
+            if not own:
                 continue
-            gz, raw, count = visit.weight
-            write(f"{language} {what:<8} /{visit.path:<32} {gz / 1024:7.1f} KiB "
-                  f"({raw / 1024:.1f} KiB uncompressed, {count} responses)")
-    write(f"(browser visits: {len(visits.done)} page loads in {visits.seconds:.0f} s)")
+            home = next((v for v in own if v.path == inventory.language_root(language)), None)
+            heaviest = max(own, key=lambda v: v.weight[0])
+            for what, visit in (("home", home), ("heaviest", heaviest)):
+                if visit is None:
+                    continue
+                gz, raw, count = visit.weight
+                write(f"{language} {what:<8} /{visit.path:<32} {gz / 1024:7.1f} KiB "
+                      f"({raw / 1024:.1f} KiB uncompressed, {count} responses)")
+    terminalreporter.write_sep("=", "browser suite: where the time went")
+    write(f"page visits: {len(visits.done)} (page, palette) loads in {visits.seconds:.0f} s, "
+          "two pages at a time")
+    stages: dict[str, float] = {}
+    for visit in visits.done.values():
+        for name, seconds in visit.timings.items():
+            stages[name] = stages.get(name, 0) + seconds
+    write("stages (summed over visits): " + ", ".join(
+        f"{name} {seconds:.1f} s" for name, seconds in sorted(stages.items(), key=lambda x: -x[1])))
+    slowest = sorted(visits.done.values(), key=lambda v: -v.seconds)[:3]
+    write("slowest visits: " + ", ".join(f"/{v.path} {v.scheme} {v.seconds:.1f} s"
+                                         for v in slowest))
+    runner = config.stash.get(RUNNER, None)
+    if runner is not None and runner.runs:
+        ran = [f.result() for f in runner.runs.values() if f.done() and not f.exception()]
+        write(f"copied examples: {len(runner.runs)} distinct programs run, "
+              f"{sum(r.seconds for r in ran):.0f} s of runs (beside the visits)")
+    took = config.stash.get(DURATION, None)
+    if took is not None:
+        write(f"tests/browser: {took:.0f} s from its first test to its last")
+

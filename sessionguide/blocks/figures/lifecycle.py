@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from sessionguide.blocks.figures import figure
 from sessionguide.blocks.figures.svg import svg
-from sessionguide.run.state_table import state_name
+from sessionguide.run.observe import state_name
 
 # --- the lifecycle, performed --------------------------------------------------------------
 
@@ -98,11 +98,12 @@ def lifecycle_svg(lang: str) -> str:
                 f"{call}, which the diagram does not draw; update {__file__}"
             )
         calls.setdefault((before, after), []).append(call)
-    parts = []
+    parts, items = [], []
     for (before, after), (path, lx, ly, anchor) in _EDGES.items():
         if (before, after) not in calls:
             continue  # not performed: not drawn
         text = " / ".join(calls[(before, after)])
+        items.append(f"<li><code>{before}</code> → <code>{after}</code>: {escape(text)}</li>")
         parts.append(f'<path class="sg-edge" d="{path}" marker-end="url(#sg-arrow-lifecycle)"/>')
         parts.append(f'<text class="sg-call" x="{lx}" y="{ly}" text-anchor="{anchor}">'
                      f"{escape(text)}</text>")
@@ -110,7 +111,8 @@ def lifecycle_svg(lang: str) -> str:
         parts.append(f'<rect class="sg-box" x="{x}" y="{y}" width="{_W}" height="{_H}" rx="8"/>')
         parts.append(f'<text class="sg-state-name" x="{x + _W / 2}" y="{y + 27}" '
                      f'text-anchor="middle">{name}</text>')
-    return svg("lifecycle", lang, 700, 290, "".join(parts))
+    return svg("lifecycle", lang, 700, 290, "".join(parts),
+               f'<ul class="sg-transitions">{"".join(items)}</ul>')
 
 
 @figure("lifecycle")

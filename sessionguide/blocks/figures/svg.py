@@ -1,4 +1,9 @@
-"""The frame every diagram shares: an inline SVG with its title, and a caption."""
+"""The frame every diagram shares: an inline SVG with its title, and a caption.
+
+A drawing made for a wide column would shrink on a phone until its labels are unreadable, so a
+diagram also gives the same content as HTML (``narrow``), which the stylesheet shows instead
+of the drawing on narrow screens.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from html import escape
 from sessionguide.i18n.labels import label
 
 
-def svg(kind: str, lang: str, width: float, height: float, body: str) -> str:
+def svg(kind: str, lang: str, width: float, height: float, body: str, narrow: str) -> str:
     title = escape(label(f"{kind}_title", lang))
     return (
         f'<figure class="sg-diagram" tabindex="0" data-search-exclude>'
@@ -17,5 +22,6 @@ def svg(kind: str, lang: str, width: float, height: float, body: str) -> str:
         f'<defs><marker id="sg-arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" '
         'class="sg-arrowhead"/></marker></defs>'
-        f"{body}</svg><figcaption>{title}</figcaption></figure>"
+        f'{body}</svg><div class="sg-narrow">{narrow}</div>'
+        f"<figcaption>{title}</figcaption></figure>"
     )
