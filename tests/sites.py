@@ -43,6 +43,12 @@ def make_project(
     return tmp
 
 
+def show_block(snippet: str) -> str:
+    """The block a page includes an example with (``snippet``: ``<page>/<example>.py``)."""
+    return ('```python exec="1" html="1"\nfrom sessionguide.blocks import show\n'
+            f'show("{snippet}")\n```\n')
+
+
 def run(project: Path, *args: str,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m <args>`` in the fixture project (``env``: variables to add)."""

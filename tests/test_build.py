@@ -10,14 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sites import build, make_project, run, run_examples
+from sites import build, make_project, run, run_examples, show_block
 
 from sessionguide.run.runner import run_snippet
-
-
-def show(snippet: str) -> str:
-    return f'```python exec="1"\nfrom sessionguide.blocks import show\nshow("{snippet}")\n```\n'
-
 
 RAISES = "x = 1\ny = 0\nprint(x / y)\n"
 
@@ -28,7 +23,8 @@ def broken_build(tmp_path_factory) -> str:
         tmp_path_factory.mktemp("broken"),
         pages={
             "index.md": "# Home\n\n[fine](broken.md)\n",
-            "broken.md": "# Broken\n\n" + show("broken/raises.py") + "\n" + show("broken/gone.py"),
+            "broken.md": ("# Broken\n\n" + show_block("broken/raises.py") + "\n"
+                          + show_block("broken/gone.py")),
             "links.md": "# Links\n\n[a](nowhere.md) and [b](index.md#no-such-anchor)\n",
         },
         snippets={"broken/raises.py": RAISES},
@@ -57,8 +53,8 @@ def test_results_from_worker_processes_are_filled_in_and_failures_named(tmp_path
     each example's output is filled in afterwards (sessionguide/deferred.py)."""
     snippets = {f"many/twice_{n}.py": f'print(f"{{{n} * 2=}}")\n' for n in range(9)}
     snippets["many/raises.py"] = RAISES
-    project = make_project(tmp_path, {"index.md": "# Home\n\n" + "".join(map(show, snippets))},
-                           snippets)
+    page = "# Home\n\n" + "".join(map(show_block, snippets))
+    project = make_project(tmp_path, {"index.md": page}, snippets)
     result = build(project)
     assert result.returncode != 0
     output = result.stdout + result.stderr
@@ -84,7 +80,8 @@ def harness_run(tmp_path_factory) -> subprocess.CompletedProcess[str]:
     stale = 'print(f"{1 + 1=}")\n#> 1 + 1=3\n'
     project = make_project(
         tmp_path_factory.mktemp("harness"),
-        pages={"index.md": "# Home\n\n" + show("page/stale.py") + show("page/raises.py")},
+        pages={"index.md": ("# Home\n\n" + show_block("page/stale.py")
+                            + show_block("page/raises.py"))},
         snippets={"page/stale.py": stale, "page/raises.py": RAISES},
     )
     return run(project, "pytest", "tests/test_examples.py::test_example", "-p", "no:cacheprovider")
@@ -125,7 +122,7 @@ leftover = True
 def test_example_sees_nothing_left_by_earlier_runs(tmp_path: Path) -> None:
     project = make_project(
         tmp_path,
-        pages={"index.md": "# Home\n\n" + show("page/leaky.py")},
+        pages={"index.md": "# Home\n\n" + show_block("page/leaky.py")},
         snippets={"page/leaky.py": LEAKY},
     )
     result = build(project)

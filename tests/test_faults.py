@@ -4,13 +4,15 @@ what to do, and nothing half-built is left where it could be published."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
-from sites import make_project, run
-
-SHOW = '```python exec="1" html="1"\nfrom sessionguide.blocks import show\nshow("{}")\n```\n'
+from sites import make_project, run, show_block
 
 FAULTS = {
     "faults/hangs.py": "import time\n\ntime.sleep(600)\n",
@@ -36,7 +38,7 @@ BROKEN_FRONT_MATTER = "---\ntitle: [not yaml\n---\n# Broken\n\nText.\n"
 def faulty(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     project = make_project(
         tmp_path_factory.mktemp("faulty"),
-        pages={"index.md": "# Home\n\n" + "".join(SHOW.format(s) for s in FAULTS),
+        pages={"index.md": "# Home\n\n" + "".join(show_block(s) for s in FAULTS),
                "broken.md": BROKEN_FRONT_MATTER},
         snippets=FAULTS,
     )
@@ -90,7 +92,7 @@ def served(tmp_path_factory) -> Path:
     """The examples that do run, built without --strict (as mkdocs serve shows them)."""
     names = ["faults/escapes.py", "faults/sets_a_module_attribute.py",
              "faults/sees_module_attributes.py"]
-    page = "# Home\n\n" + "".join(SHOW.format(s) for s in names)
+    page = "# Home\n\n" + "".join(show_block(s) for s in names)
     project = make_project(tmp_path_factory.mktemp("served"), pages={"index.md": page},
                            snippets={name: FAULTS[name] for name in names})
     result = run(project, "mkdocs", "build", "--site-dir", str(project / "site"))
@@ -114,7 +116,7 @@ NONDETERMINISTIC = 'import random\n\nprint(f"{random.random()=}")\n#> random.ran
 
 
 def test_a_nondeterministic_example_is_reported_as_such(tmp_path: Path) -> None:
-    project = make_project(tmp_path, {"index.md": "# Home\n\n" + SHOW.format("faults/dice.py")},
+    project = make_project(tmp_path, {"index.md": "# Home\n\n" + show_block("faults/dice.py")},
                            {"faults/dice.py": NONDETERMINISTIC})
     result = run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider", "-q")
     assert result.returncode == 1, output(result)
@@ -132,40 +134,68 @@ FAILS_ON_BOTH = ON_BOTH + "raise RuntimeError('a failing example')\n"
 BOTH = "databases: [sqlite, postgresql]\noutputs: same\n"
 
 
-def _postgres_processes() -> set[int]:
+def _postgres_processes(under: Path) -> set[int]:
+    """PostgreSQL processes working in a directory under ``under`` (the server changes into its
+    data directory, and its backends inherit it): this run's, not another run's at the same time."""
     found = set()
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres":
+            if (entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres"
+                    and Path(os.readlink(entry / "cwd")).is_relative_to(under)):
                 found.add(int(entry.name))
         except OSError:  # it ended meanwhile
             continue
     return found
 
 
-def _server_directories() -> set[str]:
-    import tempfile
+class _Watch:
+    """The PostgreSQL processes seen under a directory while a run lasts: proof that the check
+    for leftovers afterwards looks where the run's server was."""
 
-    return {p.name for p in Path(tempfile.gettempdir()).glob("sessionguide-pg-*")}
+    def __init__(self, under: Path) -> None:
+        self.under, self.seen, self._stop = under, set(), threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        while not self._stop.is_set():
+            self.seen |= _postgres_processes(self.under)
+            self._stop.wait(0.1)
+
+    def __enter__(self) -> _Watch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 @pytest.mark.parametrize("command", ["build", "tests"])
-def test_postgresql_is_gone_after_a_failing_build_or_test_run(tmp_path: Path, command) -> None:
+def test_postgresql_is_gone_after_a_failing_build_or_test_run(tmp_path: Path, command,
+                                                              request) -> None:
     snippets = {"pg/fine.py": ON_BOTH, "pg/fine.yml": BOTH,
                 "pg/fails.py": FAILS_ON_BOTH, "pg/fails.yml": BOTH}
-    project = make_project(tmp_path, {"index.md": "# Home\n\n" + SHOW.format("pg/fine.py")
-                                      + SHOW.format("pg/fails.py")}, snippets)
-    processes, directories = _postgres_processes(), _server_directories()
-    environment = {"SESSIONGUIDE_POSTGRES_PORT": ""}  # this run starts a server of its own
+    project = make_project(tmp_path, {"index.md": "# Home\n\n" + show_block("pg/fine.py")
+                                      + show_block("pg/fails.py")}, snippets)
+    # This run starts a server of its own, in a temporary directory of its own (not under
+    # tmp_path: as root the server runs as nobody, who must be able to reach it).
+    temporary = Path(tempfile.mkdtemp(prefix="sessionguide-faults-"))
+    temporary.chmod(0o711)
+    request.addfinalizer(lambda: shutil.rmtree(temporary, ignore_errors=True))
+    environment = {"SESSIONGUIDE_POSTGRES_PORT": "", "TMPDIR": str(temporary)}
+    with _Watch(temporary) as watch:
+        if command == "build":
+            result = run(project, "mkdocs", "build", "--strict", "--site-dir",
+                         str(project / "site"), env=environment)
+        else:
+            result = run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider",
+                         "-q", "-k", "test_observed", env=environment)
     if command == "build":
-        result = run(project, "mkdocs", "build", "--strict", "--site-dir",
-                     str(project / "site"), env=environment)
         assert "snippets/pg/fails.py:7: RuntimeError: a failing example" in output(result)
     else:
-        result = run(project, "pytest", "tests/test_examples.py", "-p", "no:cacheprovider",
-                     "-q", "-k", "test_observed", env=environment)
         assert "snippets/pg/fails.py" in output(result)
+    assert watch.seen, "no PostgreSQL ran in the run's temporary directory, where this looks"
     assert result.returncode != 0, output(result)
     assert "postgresql" in output(result)  # it did run on PostgreSQL
-    assert not (_postgres_processes() - processes), "a PostgreSQL server was left running"
-    assert not (_server_directories() - directories), "a server's directory was left behind"
+    assert not _postgres_processes(temporary), "a PostgreSQL server was left running"
+    assert not list(temporary.glob("sessionguide-pg-*")), "a server's directory was left behind"
