@@ -75,8 +75,10 @@ vendor-browser-runtime: $(VENV)/.installed
 # Without the search index by default, so that a saved change shows within about a second;
 # make serve SEARCH=true builds it too.
 SEARCH ?= false
+# On 127.0.0.1:$(PORT); a port already in use is reported in one line, before any building.
+PORT ?= 8000
 serve: $(VENV)/.installed vendor-browser-runtime
-	SESSIONGUIDE_SEARCH=$(SEARCH) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SESSIONGUIDE_SEARCH=$(SEARCH) $(BIN)/python -m sessionguide serve --port $(PORT)
 
 # Moved into place only when the strict build succeeded: a failed build never leaves a site,
 # with its error messages, where it could be published.
@@ -91,15 +93,25 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check sessionguide tests snippets
 
 # make test builds from a fresh run of every example (CACHE=refresh applies to its build), and
-# runs each copied example in the reader's environment ($(VENVR)).
+# runs each copied example in the reader's environment ($(VENVR)). The tests run in JOBS
+# pytest-xdist workers (both cores); the ones that read the page visits share one worker,
+# which makes the visits once (tests/browser/conftest.py).
+JOBS ?= 2
+# BROWSER=no leaves out tests/browser/, saying so: .ci/run runs it once per stack (lock), not
+# again for the same stack under another Python.
+BROWSER ?= yes
+PYTEST_ARGS = -n $(JOBS) --dist loadgroup $(if $(filter no,$(BROWSER)),--ignore=tests/browser)
+BROWSER_NOTE = @$(if $(filter no,$(BROWSER)),echo "make test: tests/browser/ left out (BROWSER=no)",true)
 test: CACHE = refresh
 ifeq ($(SQLALCHEMY),2.0)
 # Nothing to rerun the examples under: this is the 2.0 stack (tests/test_sqlalchemy20.py skips).
 test: build lint vendor-browser-runtime $(VENVR)/.installed
-	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/pytest
+	$(BROWSER_NOTE)
+	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/pytest $(PYTEST_ARGS)
 else
 test: build lint vendor-browser-runtime $(VENVR)/.installed $(VENV20)/.installed
-	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest
+	$(BROWSER_NOTE)
+	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest $(PYTEST_ARGS)
 endif
 
 # Only the rerun of every example under SQLAlchemy 2.0 (part of test).

@@ -16,11 +16,26 @@ from watchdog.observers.polling import PollingObserver
 
 from sessionguide.blocks import deferred
 from sessionguide.blocks.page import runs_shown, set_current
-from sessionguide.build import checks, language_sites, notices, search_forms, theme, ui_strings
+from sessionguide.build import (
+    checks,
+    language_sites,
+    notices,
+    rebuilds,
+    search_forms,
+    serve_log,
+    theme,
+    ui_strings,
+)
 from sessionguide.build.browser_runtime import add_to_page, runtime_files
 from sessionguide.build.glossary_links import link_first_uses
 from sessionguide.i18n.languages import english_source, language_of
-from sessionguide.run import cache, databases
+from sessionguide.run import cache
+
+
+def on_startup(command, dirty):
+    if command == "serve":
+        serve_log.install()
+        rebuilds.serving(dirty)
 
 
 def on_config(config):
@@ -52,19 +67,19 @@ def _searching(config) -> bool:
 def on_pre_build(config):
     if not config.plugins["i18n"].building:  # the first language: a new build
         _unfilled.clear()
-    runs = runs_shown()
-    if any(database == "postgresql" for _, database in runs):
-        _start_postgres()
-    cache.start_running(runs)
+        if rebuilds.is_serving():
+            rebuilds.start()
+    _start_running(runs_shown())
 
 
-def _start_postgres() -> None:
-    """Before any page: without the server, pages would be published without the PostgreSQL
+def _start_running(runs) -> None:
+    """Before any page. PostgreSQL starts here only if a run on it is not cached (its start
+    stays out of the edit loop); without it, pages would be published without the PostgreSQL
     output they promise."""
     from sessionguide.run.postgres import PostgresUnavailable
 
     try:
-        databases.server_port()
+        cache.start_running(runs)
     except PostgresUnavailable as error:
         raise PluginError(f"PostgreSQL, which examples run on beside SQLite, could not start: "
                           f"{error}") from None
@@ -80,6 +95,12 @@ def on_files(files, config):
         for file in runtime_files(config):  # the browser's Python, in site/pyodide/
             files.append(file)
     return files
+
+
+def on_nav(nav, config, files):
+    # Here, not in on_files: mkdocs-static-i18n's on_files (priority -100) makes the files.
+    rebuilds.mark(files)
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -130,6 +151,7 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
+    rebuilds.built(page)
     default = config.plugins["i18n"].default_language
     output = language_sites.point_alternates_at_language_roots(output, page.url, default)
     output = ui_strings.localize_permalinks(output, _building(config),
@@ -179,3 +201,5 @@ def on_post_build(config):
     if (site / "search" / "search_index.json").exists():  # not under make serve
         language_sites.split_search_index(site, i18n.build_languages, i18n.default_language,
                                           search_forms.add_forms)
+    if rebuilds.is_serving():
+        serve_log.report(rebuilds.summary())

@@ -1,15 +1,25 @@
-"""``make bench``: how long building and serving take, as medians of several runs, with targets.
+"""``make bench``: how long building, serving and testing take, as medians, with targets.
 
-(a) the full strict build of both languages, from an empty cache
-(b) the same build with every example's result already computed: a fresh process that loads
-    the results an earlier run computed, so that a - b is what executing the examples costs
+Builds (each in a fresh process, so nothing is cached unless the measurement says so):
+
+(a) the full strict build of both languages, from an empty cache (every example runs)
+(b) the same, with every example's result already computed: a fresh process reading the
+    on-disk cache (build/cache/runs/) that (a) wrote, as a second make serve or make test does
 (c) the English-only build, from an empty cache
 (d) every snippet run once as plain Python (``python snippets/<page>/<example>.py``)
-(e) under ``mkdocs serve`` as ``make serve`` runs it: from saving a one-line prose change in a
-    Spanish page to the rebuilt page being served
+(o) every snippet's SQLite run as the build runs it (isolated, traced, observed), one after
+    another like (d): o / d is what observation costs
+(p) starting and stopping the project's PostgreSQL server
 
-Every build runs in a fresh process, so nothing is cached unless the measurement says so. The
-figures are for this machine only; the targets are ratios between them.
+Under ``mkdocs serve`` as ``make serve`` runs it, from saving a change to the rebuilt page
+being served: (e) a prose change in a Spanish page, (e') in an English page, (s) a change to a
+snippet (which runs again).
+
+(r) from a fresh clone to ``make serve`` answering, environments and browser runtime included;
+(m) then ``make test`` in that clone, with the environments installed (once each, not a median:
+``--quick`` leaves both out).
+
+The figures are for this machine, at the date and load printed with them.
 
 Then, running an example in the reader's browser (``browser()``, alone with ``--browser-only``):
 a built site served on 127.0.0.1 by a server that gzips like a static host, loaded in
@@ -26,7 +36,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import resource
 import socket
 import statistics
@@ -60,41 +69,57 @@ def _build(site_dir: str, *, english_only: bool = False) -> float:
         config.plugins.on_shutdown()
 
 
-def _measure_in_child(kind: str, *args: str) -> tuple[float, float]:
+# How each build measurement uses the on-disk cache (sessionguide/run/cache.py).
+_CACHE_MODES = {"full": "refresh", "cached": "on", "english": "off"}
+
+
+def _measure_in_child(kind: str) -> tuple[float, float]:
     """Run one measurement in a fresh interpreter (empty caches): its seconds, and the
     CPU-seconds the build process itself used (examples run in other processes)."""
+    env = {**ENV, "SESSIONGUIDE_CACHE": _CACHE_MODES.get(kind, "off")}
     result = subprocess.run(
-        [sys.executable, "-m", "sessionguide", "bench", "--child", kind, *args],
-        cwd=ROOT, env=ENV, capture_output=True, text=True,
+        [sys.executable, "-m", "sessionguide", "bench", "--child", kind],
+        cwd=ROOT, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:
-        raise SystemExit(f"bench: the {kind} build failed:\n{result.stderr[-3000:]}")
+        raise SystemExit(f"bench: the {kind} measurement failed:\n{result.stderr[-3000:]}")
     seconds, cpu = result.stdout.strip().splitlines()[-1].split()
     return float(seconds), float(cpu)
 
 
-def child(kind: str, results: str | None = None) -> None:
+def child(kind: str) -> None:
     """One measurement, in the fresh process ``_measure_in_child`` started."""
-    from sessionguide.run import cache, runner
-
     before = _main_cpu()
     with tempfile.TemporaryDirectory() as site:
-        if kind == "full":
-            seconds = _build(site)
-        elif kind == "results":  # compute every result, for "cached"
-            cache.start_running(runner.snippet_names())
-            for name in runner.snippet_names():
-                cache.run_cached(name)
-            Path(results).write_bytes(pickle.dumps(cache._results))
-            seconds = 0.0
-        elif kind == "cached":
-            cache._results.update(pickle.loads(Path(results).read_bytes()))
+        if kind in ("full", "cached"):
             seconds = _build(site)
         elif kind == "english":
             seconds = _build(site, english_only=True)
+        elif kind == "observed":
+            seconds = _observed_runs()
+        elif kind == "postgres":
+            seconds = _postgres_start_stop()
         else:
             raise SystemExit(f"unknown measurement {kind}")
     print(seconds, _main_cpu() - before)
+
+
+def _observed_runs() -> float:
+    from sessionguide.run.isolate import run_isolated
+    from sessionguide.run.runner import snippet_names
+
+    start = time.perf_counter()
+    for name in snippet_names():
+        run_isolated(name, "sqlite")
+    return time.perf_counter() - start
+
+
+def _postgres_start_stop() -> float:
+    from sessionguide.run import postgres
+
+    start = time.perf_counter()
+    postgres.start().stop()
+    return time.perf_counter() - start
 
 
 def _main_cpu() -> float:
@@ -120,95 +145,177 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local server
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - local server
         return response.read().decode("utf-8")
 
 
-def _serve_latencies(runs: int, page: str = "flush-and-commit") -> list[float]:
-    """Seconds from saving a Spanish page to ``mkdocs serve`` serving the change."""
-    source = ROOT / "docs" / f"{page}.es.md"
-    original = source.read_text(encoding="utf-8")
+SERVE_PAGE = "flush-and-commit"
+
+
+def _serve_latencies(runs: int) -> dict[str, list[float]]:
+    """Seconds from saving a change to ``mkdocs serve`` serving it, as make serve runs it:
+    a Spanish and an English prose change, and a change to a snippet the page shows."""
+    from sessionguide.blocks.page import SHOW_CALL
+    from sessionguide.dev.serve import port_problem
+
+    english = ROOT / "docs" / f"{SERVE_PAGE}.md"
+    snippet = ROOT / "snippets" / SHOW_CALL.findall(english.read_text(encoding="utf-8"))[0]
+    changes = {  # what is edited, the page that shows it, how a marker is added
+        "es": (ROOT / "docs" / f"{SERVE_PAGE}.es.md", f"es/{SERVE_PAGE}/",
+               lambda text, mark: f"{text}\nMarca de prueba de velocidad {mark}.\n"),
+        "en": (english, f"{SERVE_PAGE}/", lambda text, mark: f"{text}\nSpeed marker {mark}.\n"),
+        "snippet": (snippet, f"{SERVE_PAGE}/", lambda text, mark: f"{text}# marker {mark}\n"),
+    }
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/es/{page}/"
-    server = subprocess.Popen(  # as make serve runs it
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+    assert port_problem(port) is None
+    server = subprocess.Popen(  # as make serve runs it (sessionguide/dev/serve.py)
+        [sys.executable, "-m", "sessionguide", "serve", "--port", str(port)],
         cwd=ROOT, env={**ENV, "SESSIONGUIDE_SEARCH": "false"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
-    latencies = []
+    base = f"http://127.0.0.1:{port}/"
+    originals = {kind: path.read_text(encoding="utf-8") for kind, (path, _, _) in
+                 changes.items()}
+    latencies: dict[str, list[float]] = {kind: [] for kind in changes}
     try:
-        deadline = time.monotonic() + 180
-        while True:  # the first build, which runs every example
-            try:
-                _get(url)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("bench: mkdocs serve did not start") from None
-                time.sleep(0.2)
+        _wait_until_served(base, server, 300)
         for n in range(runs):
-            marker = f"Marca de prueba de velocidad número {n} {time.time_ns()}."
-            time.sleep(1.5)  # let the watcher settle after the previous rebuild
-            start = time.perf_counter()
-            source.write_text(original + f"\n{marker}\n", encoding="utf-8")
-            while marker not in _get(url):
-                if time.perf_counter() - start > 60:
-                    raise SystemExit("bench: the change never appeared")
-                time.sleep(0.02)
-            latencies.append(time.perf_counter() - start)
+            for kind, (path, page, edit) in changes.items():
+                mark = f"m{n}x{time.time_ns()}"
+                time.sleep(1.0)  # let the watcher settle after the previous rebuild
+                start = time.perf_counter()
+                path.write_text(edit(originals[kind], mark), encoding="utf-8")
+                while mark not in _get(base + page):
+                    if time.perf_counter() - start > 60:
+                        raise SystemExit(f"bench: the change to {path} never appeared")
+                    time.sleep(0.01)
+                latencies[kind].append(time.perf_counter() - start)
+                path.write_text(originals[kind], encoding="utf-8")
     finally:
-        source.write_text(original, encoding="utf-8")
-        server.terminate()
-        server.wait(timeout=30)
+        for kind, (path, _, _) in changes.items():
+            path.write_text(originals[kind], encoding="utf-8")
+        _stop(server)
     return latencies
 
 
-def main(runs: int = 3) -> None:
-    """Every measurement, as the median of ``runs``, with the targets."""
+def _wait_until_served(url: str, server: subprocess.Popen, limit: float) -> float:
+    start = time.monotonic()
+    while True:
+        try:
+            _get(url)
+            return time.monotonic() - start
+        except OSError:
+            if time.monotonic() - start > limit or server.poll() is not None:
+                raise SystemExit(f"bench: nothing served at {url}") from None
+            time.sleep(0.2)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """The server and what it started (its own process group)."""
+    import signal
+
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def _fresh_clone(into: Path) -> Path:
+    clone = into / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    return clone
+
+
+def _fresh_clone_figures() -> tuple[float, float]:
+    """(r) then (m), in one fresh clone: from the clone to make serve answering (its
+    environment, the browser runtime, every example and the first build; pip's and the
+    runtime's download caches as this machine has them), then, once the environments make test
+    also needs are installed (not timed), make test."""
+    with tempfile.TemporaryDirectory() as scratch:
+        clone = _fresh_clone(Path(scratch))
+        port = _free_port()
+        server = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=clone, env=ENV,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
+        try:
+            first_serve = _wait_until_served(f"http://127.0.0.1:{port}/", server, 1200)
+        finally:
+            _stop(server)
+        subprocess.run(["make", ".venv-sqlalchemy20/.installed", ".venv-reader/.installed"],
+                       cwd=clone, env=ENV, check=True, capture_output=True)
+        start = time.perf_counter()
+        result = subprocess.run(["make", "test"], cwd=clone, env=ENV, capture_output=True,
+                                text=True)
+        make_test = time.perf_counter() - start
+        if result.returncode:
+            raise SystemExit(f"bench: make test failed on a fresh clone:\n{result.stdout[-3000:]}")
+    return make_test, first_serve
+
+
+def main(runs: int = 3, quick: bool = False) -> None:
+    """Every measurement, as the median of ``runs``, with the targets; each row printed as
+    soon as it is measured."""
+    figures: dict[str, float] = {}
+    met = True
+
+    def row(key: str, label: str, value: float, unit: str = "s", target: float | None = None,
+            shown: str = "") -> None:
+        nonlocal met
+        figures[key] = value
+        verdict = ""
+        if target is not None:
+            ok = value <= target
+            met &= ok
+            verdict = f"target <= {target:g} {unit}: {'met' if ok else 'NOT MET'}"
+        print(f"{label:52} {value:8.2f} {unit:1}  {verdict}{shown}", flush=True)
 
     def median(measure) -> float:
         return statistics.median(measure() for _ in range(runs))
 
-    def median_wall_cpu(*child) -> tuple[float, float]:
-        runs_ = [_measure_in_child(*child) for _ in range(runs)]
+    def median_wall_cpu(kind) -> tuple[float, float]:
+        runs_ = [_measure_in_child(kind) for _ in range(runs)]
         return statistics.median(r[0] for r in runs_), statistics.median(r[1] for r in runs_)
 
-    print(f"make bench: medians of {runs} runs on this machine ({os.cpu_count()} cores)")
-    a, a_cpu = median_wall_cpu("full")
-    with tempfile.TemporaryDirectory() as scratch:
-        results = str(Path(scratch) / "results.pickle")
-        _measure_in_child("results", results)
-        b, _ = median_wall_cpu("cached", results)
+    load = os.getloadavg()
+    print(f"make bench, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: medians of {runs} "
+          f"runs on this machine ({os.cpu_count()} cores, load average {load[0]:.2f} "
+          f"{load[1]:.2f} {load[2]:.2f} before)", flush=True)
+    a, a_cpu = median_wall_cpu("full")  # also writes the on-disk cache (b) reads
+    row("a", "(a) full strict build, both languages", a)
+    b, _ = median_wall_cpu("cached")
+    row("b", "(b) same, results from the on-disk cache", b)
     c, c_cpu = median_wall_cpu("english")
-    d = median(_snippets_as_plain_python)
-    e = statistics.median(_serve_latencies(max(runs, 5)))
-    rows = [
-        ("(a) full strict build, both languages", a, ""),
-        ("(b) same, example results already computed", b, ""),
-        ("(c) English-only build", c, ""),
-        ("(d) every snippet once as plain Python", d, ""),
-        ("(e) Spanish prose change -> page served", e, "target <= 1.5 s"),
-    ]
-    for label, seconds, target in rows:
-        print(f"{label:48} {seconds:7.2f} s  {target}")
-    checks = [
-        ("(a) <= 1.25 x (c)", a / c, 1.25),
-        ("(a) <= 1.3 x (b)", a / b, 1.3),
-        ("(e) <= 1.5 s", e, 1.5),
-    ]
-    met = True
-    for label, value, limit in checks:
-        ok = value <= limit
-        met &= ok
-        print(f"{label:48} {value:7.2f}    {'met' if ok else 'NOT MET'}")
+    row("c", "(c) English-only build", c)
+    row("a/c", "(a) / (c)", a / c, "x", 1.10)
+    row("a/b", "(a) / (b)", a / b, "x", 1.15)
     # What no scheduling of the examples can take away: MkDocs renders one page after another
     # in one process, and the second language's pages add their own rendering to it.
-    print(f"CPU time of the build process, which renders the pages: (a) {a_cpu:.2f} s, "
+    print(f"    CPU time of the build process, which renders the pages: (a) {a_cpu:.2f} s, "
           f"(c) {c_cpu:.2f} s; the Spanish pages add {a_cpu - c_cpu:.2f} s to it")
-    print(json.dumps({"a": a, "b": b, "c": c, "d": d, "e": e, "a_cpu": a_cpu, "c_cpu": c_cpu,
-                      "targets_met": met}))
+    d = median(_snippets_as_plain_python)
+    row("d", "(d) every snippet once as plain Python", d)
+    o, _ = median_wall_cpu("observed")
+    row("o", "(o) the same, observed as the build runs them", o)
+    row("o/d", "(o) / (d): what observation costs", o / d, "x")
+    row("p", "(p) PostgreSQL start and stop", median_wall_cpu("postgres")[0])
+    served = _serve_latencies(max(runs, 5))
+    for key, label, target in (("es", "(e) Spanish prose change -> page served", 0.5),
+                               ("en", "(e') English prose change -> page served", 0.5),
+                               ("snippet", "(s) snippet change -> page served", 1.0)):
+        row(key, label, statistics.median(served[key]), "s", target,
+            "  (" + ", ".join(f"{x:.2f}" for x in served[key]) + ")")
+    if not quick:
+        make_test, first_serve = _fresh_clone_figures()
+        row("r", "(r) fresh clone -> make serve answering (once)", first_serve)
+        row("m", "(m) make test, fresh clone, environments installed", make_test, "s", 180)
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(json.dumps({**figures, "a_cpu": a_cpu, "c_cpu": c_cpu, "targets_met": met}))
     browser(runs)
-
 
 
 # --- running an example in the reader's browser ---------------------------------------------

@@ -76,6 +76,13 @@ def _build(args) -> int:
     return 0
 
 
+@command("serve", "mkdocs serve on 127.0.0.1:PORT (default 8000), rebuilding what a saved "
+         "change affects, one line per rebuild",
+         lambda parser: parser.add_argument("--port", type=int, default=8000))
+def _serve(args) -> int:
+    return _module("dev.serve").main(args.port)
+
+
 @command("translations", "missing and outdated translations (--diff: with the English changes; "
          "mark PAGE...: record that a translation is up to date)", _translations_arguments)
 def _translations(args) -> None:
@@ -114,20 +121,21 @@ def _bench_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--browser-only", action="store_true",
                         help="only (f)-(i), running an example in the browser")
     parser.add_argument("--site", type=Path, help="for --browser-only: a built site to use")
+    parser.add_argument("--quick", action="store_true",
+                        help="without (m) and (r), the fresh-clone make test and make serve")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("results", nargs="?", help=argparse.SUPPRESS)
 
 
-@command("bench", "build and rebuild timings, medians of several runs, with their targets",
+@command("bench", "build, serve and test timings, medians of several runs, with their targets",
          _bench_arguments)
 def _bench(args) -> int | None:
     bench = _module("dev.bench")
     if args.child:  # one measurement in a fresh process (bench starts these itself)
-        bench.child(args.child, args.results)
+        bench.child(args.child)
     elif args.browser_only:
         return 0 if bench.browser(args.runs, args.site) else 1
     else:
-        bench.main(args.runs)
+        bench.main(args.runs, quick=args.quick)
 
 
 @command("matrix", "make test under every supported Python with each SQLAlchemy stack")

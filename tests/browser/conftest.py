@@ -191,14 +191,20 @@ def _timed(request):
     request.config.stash[DURATION] = time.monotonic() - started
 
 
-def pytest_terminal_summary(terminalreporter, config) -> None:
+# Under pytest-xdist (make test runs two workers) the visits happen in one worker; it sends
+# these lines to the controller, which prints them (tests/conftest.py).
+SUMMARY = "browser_summary"
+
+
+def _summary(config) -> list[tuple[str, str]]:
+    """("sep", title) and ("line", text) entries: page weight, and where the time went."""
     visits = config.stash.get(VISITS, None)
     if visits is None:
-        return
-    write = terminalreporter.write_line
+        return []
+    out: list[tuple[str, str]] = []
     weighed = [v for v in visits.done.values() if v.weight]
     if weighed:
-        terminalreporter.write_sep("=", "page weight: first load, every response gzip-compressed")
+        out.append(("sep", "page weight: first load, every response gzip-compressed"))
         inventory = visits.inventory
         for language in inventory.languages:
             own = [v for v in weighed if inventory.language_of(v.path) == language]
@@ -210,26 +216,39 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
                 if visit is None:
                     continue
                 gz, raw, count = visit.weight
-                write(f"{language} {what:<8} /{visit.path:<32} {gz / 1024:7.1f} KiB "
-                      f"({raw / 1024:.1f} KiB uncompressed, {count} responses)")
-    terminalreporter.write_sep("=", "browser suite: where the time went")
-    write(f"page visits: {len(visits.done)} (page, palette) loads in {visits.seconds:.0f} s, "
-          "two pages at a time")
+                out.append(("line", f"{language} {what:<8} /{visit.path:<32} "
+                                    f"{gz / 1024:7.1f} KiB ({raw / 1024:.1f} KiB uncompressed, "
+                                    f"{count} responses)"))
+    out.append(("sep", "browser suite: where the time went"))
+    out.append(("line", f"page visits: {len(visits.done)} (page, palette) loads in "
+                        f"{visits.seconds:.0f} s, two pages at a time"))
     stages: dict[str, float] = {}
     for visit in visits.done.values():
         for name, seconds in visit.timings.items():
             stages[name] = stages.get(name, 0) + seconds
-    write("stages (summed over visits): " + ", ".join(
-        f"{name} {seconds:.1f} s" for name, seconds in sorted(stages.items(), key=lambda x: -x[1])))
+    out.append(("line", "stages (summed over visits): " + ", ".join(
+        f"{name} {seconds:.1f} s"
+        for name, seconds in sorted(stages.items(), key=lambda x: -x[1]))))
     slowest = sorted(visits.done.values(), key=lambda v: -v.seconds)[:3]
-    write("slowest visits: " + ", ".join(f"/{v.path} {v.scheme} {v.seconds:.1f} s"
-                                         for v in slowest))
+    out.append(("line", "slowest visits: " + ", ".join(
+        f"/{v.path} {v.scheme} {v.seconds:.1f} s" for v in slowest)))
     runner = config.stash.get(RUNNER, None)
     if runner is not None and runner.runs:
         ran = [f.result() for f in runner.runs.values() if f.done() and not f.exception()]
-        write(f"copied examples: {len(runner.runs)} distinct programs run, "
-              f"{sum(r.seconds for r in ran):.0f} s of runs (beside the visits)")
+        out.append(("line", f"copied examples: {len(runner.runs)} distinct programs run, "
+                            f"{sum(r.seconds for r in ran):.0f} s of runs (beside the visits)"))
     took = config.stash.get(DURATION, None)
     if took is not None:
-        write(f"tests/browser: {took:.0f} s from its first test to its last")
+        out.append(("line", f"tests/browser: {took:.0f} s from its first test to its last"))
+    return out
 
+
+def pytest_sessionfinish(session) -> None:
+    if hasattr(session.config, "workeroutput"):  # an xdist worker: tests/conftest.py prints it
+        session.config.workeroutput[SUMMARY] = _summary(session.config)
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    from conftest import print_summary  # tests/conftest.py, which prints the workers' too
+
+    print_summary(terminalreporter, _summary(config))

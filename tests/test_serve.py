@@ -1,0 +1,135 @@
+"""make serve: a busy port said in one line before building; a saved change rebuilds the pages
+it affects (sessionguide/build/rebuilds.py), reported in one line per rebuild."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sites import make_project, show_block
+
+from sessionguide.build.rebuilds import EVERY_PAGE, pages_to_rebuild
+
+
+@pytest.mark.parametrize(("changed", "rebuilt"), [
+    (["docs/merge.es.md"], {"merge.md", "merge.es.md", "translation-status.md",
+                            "translation-status.es.md"}),
+    (["docs/merge.md"], {"merge.md", "merge.es.md", "translation-status.md",
+                         "translation-status.es.md"}),
+    (["snippets/merge/merge_returns.yml"], {"merge.md", "merge.es.md", "misconceptions.md",
+                                            "misconceptions.es.md"}),
+    (["docs/stylesheets/sessionguide.css"], set()),
+    (["mkdocs.yml"], EVERY_PAGE),
+    (["i18n/es.yml"], EVERY_PAGE),
+    (["overrides/main.html"], EVERY_PAGE),
+])
+def test_a_change_rebuilds_the_pages_that_depend_on_it(changed, rebuilt) -> None:
+    assert pages_to_rebuild(changed) == rebuilt
+
+
+def test_a_page_added_or_removed_rebuilds_every_page() -> None:
+    assert pages_to_rebuild(["docs/new.md"], added_or_removed={"docs/new.md"}) is EVERY_PAGE
+
+
+def test_a_module_no_page_shows_rebuilds_the_pages_of_its_folder() -> None:
+    shown = pages_to_rebuild(["snippets/web-apps/no_page_shows_this.py"])
+    assert {"web-apps.md", "web-apps.es.md"} <= shown and "merge.md" not in shown
+
+
+def _serve(project: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1",
+           "SESSIONGUIDE_SEARCH": "false"}
+    env.pop("SITE_DIR", None)
+    return subprocess.Popen([sys.executable, "-m", "sessionguide", "serve", "--port", str(port)],
+                            cwd=project, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_busy_port_is_reported_in_one_line_before_building(tmp_path) -> None:
+    project = make_project(tmp_path, {"index.md": "# Home\n"}, {})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        server = _serve(project, port)
+        output, _ = server.communicate(timeout=60)
+    assert server.returncode == 1
+    assert output.strip().splitlines() == [
+        f"error: port {port} on 127.0.0.1 is already in use (another make serve?): stop it, "
+        f"or run: make serve PORT={port + 1}"]
+    assert time.monotonic() - started < 10, "it was reported after building, not before"
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - local server
+        return response.read().decode("utf-8")
+
+
+def _until(condition, what: str, limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} within {limit:g} s")
+        time.sleep(0.1)
+
+
+SNIPPET = 'print("output-before-the-edit")\n#> output-before-the-edit\n'
+
+
+def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
+    pages = {"index.md": "# Home\n\nThe home page.\n",
+             "other.md": "# Other page\n\n" + show_block("other/example.py"),
+             "third.md": "# Third page\n\nUntouched.\n"}
+    project = make_project(tmp_path, pages, {"other/example.py": SNIPPET})
+    port = _free_port()
+    server = _serve(project, port)
+    base = f"http://127.0.0.1:{port}/"
+    lines: list[str] = []
+
+    def served(path: str, text: str) -> bool:
+        try:
+            return text in _get(base + path)
+        except OSError:
+            return False
+
+    try:
+        _until(lambda: served("third/", "Untouched."), "the first build was not served")
+        (project / "docs" / "index.md").write_text("# Home\n\nThe home page, edited.\n")
+        _until(lambda: served("", "The home page, edited."), "the prose change was not served")
+        snippet = project / "snippets" / "other" / "example.py"
+        snippet.write_text(SNIPPET.replace("before", "after"))
+        _until(lambda: served("other/", "output-after-the-edit"),
+               "the snippet change was not served")
+        home = _get(base)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output, _ = server.communicate(timeout=60)
+        lines = output.splitlines()
+    # The pages left as they were keep their titles in the navigation of those rebuilt.
+    assert "Third page" in home and "Other page" in home and ">None<" not in home
+    rebuilt = [line for line in lines if "changed: rebuilt" in line]
+    # Each page in both languages (the fixture has no Spanish pages: English is shown there).
+    assert any("docs/index.md changed: rebuilt 2 pages (/, /es/) in" in line
+               for line in rebuilt), lines
+    assert any("snippets/other/example.py changed: rebuilt 2 pages (/other/, /es/other/) in"
+               in line for line in rebuilt), lines
+    assert any("built 6 pages in" in line for line in lines), lines
+    # One line per rebuild: none of MkDocs' or mkdocs-static-i18n's INFO lines.
+    chatter = [line for line in lines if "Building documentation" in line
+               or "Documentation built" in line or "mkdocs_static_i18n" in line
+               or "Detected file changes" in line]
+    assert not chatter, lines
