@@ -100,6 +100,9 @@ JOBS ?= 2
 # BROWSER=no leaves out tests/browser/, saying so: .ci/run runs it once per stack (lock), not
 # again for the same stack under another Python.
 BROWSER ?= yes
+ifneq ($(filter-out yes no,$(BROWSER)),)
+$(error BROWSER is '$(BROWSER)': use BROWSER=yes (the default) or BROWSER=no)
+endif
 PYTEST_ARGS = -n $(JOBS) --dist loadgroup $(if $(filter no,$(BROWSER)),--ignore=tests/browser)
 BROWSER_NOTE = @$(if $(filter no,$(BROWSER)),echo "make test: tests/browser/ left out (BROWSER=no)",true)
 test: CACHE = refresh

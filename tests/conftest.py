@@ -19,15 +19,17 @@ os.environ.setdefault("SESSIONGUIDE_BROWSER_RUNTIME", str(ROOT / "build" / "pyod
 def pytest_xdist_make_scheduler(config, log):
     """Under pytest-xdist with --dist loadgroup (make test), the browser tests that read the
     page visits, made once in a batch (tests/browser/visits.py), go to one worker together;
-    every other test goes wherever there is room. (Not with xdist_group marks: pytest-xdist
+    every other test file goes wherever there is room. (Not with xdist_group marks: pytest-xdist
     3.8 marks a group by rewriting ``item._nodeid``, which pytest 9.2's nodes no longer read.)"""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadGroupScheduling
 
     class VisitsTogether(LoadGroupScheduling):
+        # The other tests by file, so that a module's fixture (a fixture project's build, a
+        # server) is made in one worker, not in both.
         def _split_scope(self, nodeid: str) -> str:
-            return "page-visits" if _reads_visits(nodeid) else super()._split_scope(nodeid)
+            return "page-visits" if _reads_visits(nodeid) else nodeid.split("::", 1)[0]
 
     return VisitsTogether(config, log)
 

@@ -141,7 +141,7 @@ def _postgres_processes(under: Path) -> set[int]:
     for entry in Path("/proc").iterdir():
         try:
             if (entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres"
-                    and Path(os.readlink(entry / "cwd")).is_relative_to(under)):
+                    and Path(os.readlink(entry / "cwd")).is_relative_to(under.resolve())):
                 found.add(int(entry.name))
         except OSError:  # it ended meanwhile
             continue

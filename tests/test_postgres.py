@@ -33,7 +33,9 @@ def gone(pid: int) -> bool:
         return True
 
 
-def wait_until(condition, seconds: float = 5) -> bool:
+def wait_until(condition, seconds: float = 15) -> bool:
+    """Generous: under a loaded make test (two workers and a browser) a server's shutdown and
+    its directory's removal can take seconds; this checks that they happen, not how fast."""
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:
@@ -179,8 +181,11 @@ def test_as_root_the_server_runs_as_nobody_and_adds_no_user():
     with postgres.start() as server:
         assert uid_of(server.pid) == nobody
         assert set(children(server.pid).values()) == {nobody}
-        # The installed binaries were reachable: used in place, not linked.
-        assert os.readlink(f"/proc/{server.pid}/exe").startswith(str(PACKAGE))
+        # Used in place where nobody can reach them (a checkout under /tmp, /home), else run
+        # from a linked copy (a checkout under /root: the next test builds that case).
+        reachable = postgres._runs_as(PACKAGE, postgres._unprivileged_user())
+        where = PACKAGE if reachable else server.directory
+        assert os.readlink(f"/proc/{server.pid}/exe").startswith(str(where))
         with server.connect() as conn:
             assert conn.execute("SELECT 1").fetchone() == (1,)
     assert Path("/etc/passwd").read_bytes() == passwd

@@ -3,6 +3,8 @@ it affects (sessionguide/build/rebuilds.py), reported in one line per rebuild.""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import signal
 import socket
@@ -29,6 +31,7 @@ from sessionguide.build.rebuilds import EVERY_PAGE, pages_to_rebuild
     (["mkdocs.yml"], EVERY_PAGE),
     (["i18n/es.yml"], EVERY_PAGE),
     (["overrides/main.html"], EVERY_PAGE),
+    (["snippets/differs-in-sqlalchemy-2.0.txt"], EVERY_PAGE),
 ])
 def test_a_change_rebuilds_the_pages_that_depend_on_it(changed, rebuilt) -> None:
     assert pages_to_rebuild(changed) == rebuilt
@@ -74,6 +77,10 @@ def test_a_busy_port_is_reported_in_one_line_before_building(tmp_path) -> None:
     assert time.monotonic() - started < 10, "it was reported after building, not before"
 
 
+def _primary_nav(html: str) -> str:
+    return html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")]
+
+
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - local server
         return response.read().decode("utf-8")
@@ -108,6 +115,7 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
 
     try:
         _until(lambda: served("third/", "Untouched."), "the first build was not served")
+        spanish_nav = _primary_nav(_get(base + "es/other/"))
         (project / "docs" / "index.md").write_text("# Home\n\nThe home page, edited.\n")
         _until(lambda: served("", "The home page, edited."), "the prose change was not served")
         snippet = project / "snippets" / "other" / "example.py"
@@ -115,10 +123,15 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
         _until(lambda: served("other/", "output-after-the-edit"),
                "the snippet change was not served")
         home = _get(base)
+        rebuilt_spanish_nav = _primary_nav(_get(base + "es/other/"))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # it ended already: its output says why
+            os.killpg(server.pid, signal.SIGTERM)
         output, _ = server.communicate(timeout=60)
         lines = output.splitlines()
+    assert "Shutting down..." in output, "SIGTERM did not end the server as Ctrl-C does"
+    # A Spanish page rebuilt alone has the navigation the full build gave it.
+    assert rebuilt_spanish_nav == spanish_nav
     # The pages left as they were keep their titles in the navigation of those rebuilt.
     assert "Third page" in home and "Other page" in home and ">None<" not in home
     rebuilt = [line for line in lines if "changed: rebuilt" in line]
@@ -133,3 +146,33 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
                or "Documentation built" in line or "mkdocs_static_i18n" in line
                or "Detected file changes" in line]
     assert not chatter, lines
+
+
+def test_the_serve_log_keeps_warnings_and_its_own_lines_only() -> None:
+    from sessionguide.build.serve_log import _filter
+
+    def record(level: int, message: str, **extra) -> logging.LogRecord:
+        made = logging.LogRecord("mkdocs.commands.build", level, __file__, 1, message, (), None)
+        made.__dict__.update(extra)
+        return made
+
+    assert _filter.filter(record(logging.WARNING, "Doc file 'a.md' contains a link ..."))
+    assert _filter.filter(record(logging.ERROR, "Error reading page 'a.md'"))
+    assert _filter.filter(record(logging.INFO, "[12:00:00] Serving on http://127.0.0.1:8000/"))
+    assert _filter.filter(record(logging.INFO, "rebuilt 1 page", sessionguide=True))
+    assert not _filter.filter(record(logging.INFO, "Building documentation..."))
+    assert not _filter.filter(record(logging.INFO, "mkdocs_static_i18n: Overriding 'es' ..."))
+    assert not _filter.filter(record(logging.WARNING, "A 'dirty' build is being performed, ..."))
+
+
+@pytest.mark.parametrize(("value", "dirty"), [(None, False), ("true", False), ("false", True),
+                                              ("False", True), ("off", True)])
+def test_only_a_serve_without_the_search_index_rebuilds_pages_alone(monkeypatch, value,
+                                                                     dirty) -> None:
+    from sessionguide.dev.serve import searching
+
+    if value is None:
+        monkeypatch.delenv("SESSIONGUIDE_SEARCH", raising=False)
+    else:
+        monkeypatch.setenv("SESSIONGUIDE_SEARCH", value)
+    assert searching() is not dirty

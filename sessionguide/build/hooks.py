@@ -7,6 +7,7 @@ keeps no state that must outlive a build; the modules it calls do.
 from __future__ import annotations
 
 import re
+import signal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +37,13 @@ def on_startup(command, dirty):
     if command == "serve":
         serve_log.install()
         rebuilds.serving(dirty)
+        # Stopped with SIGTERM (kill, a test), MkDocs ends as on Ctrl-C: it removes its
+        # temporary site directory only then.
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def on_config(config):
@@ -97,8 +105,10 @@ def on_files(files, config):
     return files
 
 
+# After mkdocs-static-i18n's on_files (priority -100), which makes the files, and its on_nav
+# (-100), which translates the titles a full build has at that point (none from pages).
+@event_priority(-110)
 def on_nav(nav, config, files):
-    # Here, not in on_files: mkdocs-static-i18n's on_files (priority -100) makes the files.
     rebuilds.mark(files)
     return nav
 
@@ -202,4 +212,5 @@ def on_post_build(config):
         language_sites.split_search_index(site, i18n.build_languages, i18n.default_language,
                                           search_forms.add_forms)
     if rebuilds.is_serving():
+        rebuilds.succeeded()
         serve_log.report(rebuilds.summary())

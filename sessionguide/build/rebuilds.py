@@ -9,8 +9,12 @@ from what changed since the last build started:
 - a snippet (or its ``.yml``): the pages that show it; a file no page shows (a module the
   examples import): every page that shows an example of its folder;
 - an asset under docs/ (stylesheet, script): no page; MkDocs copies it when it is newer;
-- anything else watched (mkdocs.yml, i18n/, overrides/), or a page added or removed (the
-  navigation changes): every page.
+- a file directly in snippets/ (``differs-in-sqlalchemy-2.0.txt``), mkdocs.yml, or a page
+  added or removed (the navigation changes): every page.
+
+The changes are counted from the last build that succeeded: after a failed one, the next save
+rebuilds what the failed build should have too. (i18n/, overrides/ and sessionguide/ are read
+once per server: a change to them needs a restart.)
 
 ``mkdocs build`` and ``make test`` never get here: they always build every page.
 """
@@ -22,15 +26,16 @@ from pathlib import PurePosixPath
 
 from sessionguide.blocks.page import pages_including
 from sessionguide.i18n.languages import DEFAULT_LANGUAGE, english_source, languages
-from sessionguide.paths import DOCS, I18N, MKDOCS_YML, ROOT, SNIPPETS
+from sessionguide.paths import DOCS, MKDOCS_YML, ROOT, SNIPPETS
 
-WATCHED = (DOCS, SNIPPETS, I18N, ROOT / "overrides")
+WATCHED = (DOCS, SNIPPETS)
 STATUS_PAGE = "translation-status.md"
 EVERY_PAGE = None  # what pages_to_rebuild returns when the whole site must be rebuilt
 
 _serving = False  # under mkdocs serve: a summary line per rebuild
 _dirty = False  # under mkdocs serve --dirty: only the pages a change affects
-_snapshot: dict[str, int] = {}
+_snapshot: dict[str, int] = {}  # path -> mtime, when the last successful build started
+_next_snapshot: dict[str, int] = {}  # the same for the build under way
 _pages: set[str] | None = EVERY_PAGE  # the docs/-relative pages this build rebuilds
 _changed: list[str] = []
 _started = 0.0
@@ -60,16 +65,21 @@ def _files() -> dict[str, int]:
 
 
 def start() -> None:
-    """Before the first language's build: what changed since the previous build started."""
-    global _snapshot, _pages, _changed, _started, _first
+    """Before the first language's build: what changed since the last successful build."""
+    global _next_snapshot, _pages, _changed, _started, _first
     _started = time.perf_counter()
     _built.clear()
-    now = _files()
+    _next_snapshot = now = _files()
     _first = not _snapshot
     _changed = sorted(p for p in now.keys() | _snapshot.keys() if now.get(p) != _snapshot.get(p))
     added_or_removed = {p for p in _changed if (p in now) != (p in _snapshot)}
-    _snapshot = now
     _pages = EVERY_PAGE if _first else pages_to_rebuild(_changed, added_or_removed)
+
+
+def succeeded() -> None:
+    """After both languages' builds: the next rebuild counts its changes from this one."""
+    global _snapshot
+    _snapshot = _next_snapshot
 
 
 def pages_to_rebuild(changed: list[str], added_or_removed: set[str] = frozenset()
@@ -85,7 +95,7 @@ def pages_to_rebuild(changed: list[str], added_or_removed: set[str] = frozenset(
                 return EVERY_PAGE
             pages |= _every_language(english_source(path.removeprefix("docs/")))
             pages |= _every_language(STATUS_PAGE)
-        elif path.startswith("snippets/"):
+        elif path.startswith("snippets/") and "/" in path.removeprefix("snippets/"):
             pages |= _showing(PurePosixPath(path.removeprefix("snippets/")))
         else:
             return EVERY_PAGE

@@ -33,8 +33,12 @@ _log = logging.getLogger("mkdocs.sessionguide")
 
 def install() -> None:
     """On the handlers of the ``mkdocs`` logger (MkDocs' command line adds them; a filter on
-    the logger itself would not see its children's records)."""
-    for handler in logging.getLogger("mkdocs").handlers:
+    the logger itself would not see its children's records). Not with ``mkdocs serve -v``,
+    which asks for everything."""
+    mkdocs = logging.getLogger("mkdocs")
+    if mkdocs.getEffectiveLevel() <= logging.DEBUG:
+        return
+    for handler in mkdocs.handlers:
         if _filter not in handler.filters:
             handler.addFilter(_filter)
 

@@ -4,18 +4,21 @@ Builds (each in a fresh process, so nothing is cached unless the measurement say
 
 (a) the full strict build of both languages, from an empty cache (every example runs)
 (b) the same, with every example's result already computed: a fresh process reading the
-    on-disk cache (build/cache/runs/) that (a) wrote, as a second make serve or make test does
+    on-disk cache (build/cache/runs/) that (a) wrote, as a second make serve does (nor does
+    it start PostgreSQL, which (a) does)
 (c) the English-only build, from an empty cache
 (d) every snippet run once as plain Python (``python snippets/<page>/<example>.py``)
-(o) every snippet's SQLite run as the build runs it (isolated, traced, observed), one after
-    another like (d): o / d is what observation costs
+(u) every snippet's code run in a fork of a process that imported what the build's fork server
+    imports, one after another, not observed; (o) the same, observed as the build runs it
+    (traced, its state read at each step): o / u is what observation costs
 (p) starting and stopping the project's PostgreSQL server
 
 Under ``mkdocs serve`` as ``make serve`` runs it, from saving a change to the rebuilt page
 being served: (e) a prose change in a Spanish page, (e') in an English page, (s) a change to a
 snippet (which runs again).
 
-(r) from a fresh clone to ``make serve`` answering, environments and browser runtime included;
+(r) from a fresh clone to ``make serve`` answering, environments and browser runtime included
+(downloaded: a clone has no build/downloads/);
 (m) then ``make test`` in that clone, with the environments installed (once each, not a median:
 ``--quick`` leaves both out).
 
@@ -37,6 +40,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import socket
 import statistics
 import subprocess
@@ -87,6 +91,17 @@ def _measure_in_child(kind: str) -> tuple[float, float]:
     return float(seconds), float(cpu)
 
 
+def _measure_observation() -> tuple[float, float]:
+    """(u, o) from one fresh process."""
+    result = subprocess.run([sys.executable, "-m", "sessionguide", "bench", "--child",
+                             "observation"], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: the observation measurement failed:\n{result.stderr[-3000:]}")
+    lines = result.stdout.strip().splitlines()
+    unobserved = next(float(line.split()[1]) for line in lines if line.startswith("unobserved"))
+    return unobserved, float(lines[-1].split()[0])
+
+
 def child(kind: str) -> None:
     """One measurement, in the fresh process ``_measure_in_child`` started."""
     before = _main_cpu()
@@ -95,8 +110,8 @@ def child(kind: str) -> None:
             seconds = _build(site)
         elif kind == "english":
             seconds = _build(site, english_only=True)
-        elif kind == "observed":
-            seconds = _observed_runs()
+        elif kind == "observation":
+            seconds = _observation_cost()
         elif kind == "postgres":
             seconds = _postgres_start_stop()
         else:
@@ -104,14 +119,44 @@ def child(kind: str) -> None:
     print(seconds, _main_cpu() - before)
 
 
-def _observed_runs() -> float:
-    from sessionguide.run.isolate import run_isolated
-    from sessionguide.run.runner import snippet_names
+def _observation_cost() -> float:
+    """(u) and (o): every snippet's SQLite run in a fork of a process that imported what the
+    fork server imports (sessionguide/run/isolate.py), once run as plain code, once as the build
+    runs it (traced and observed). Printed as "u o"; returns o."""
+    import contextlib
+    import importlib
 
-    start = time.perf_counter()
+    from sessionguide.run import isolate
+    from sessionguide.run.runner import run_snippet, snippet_names, snippet_path
+
+    for module in isolate._PRELOAD:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
+
+    def in_fork(work) -> float:
+        start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                with tempfile.TemporaryDirectory() as cwd, open(os.devnull, "w") as null, \
+                        contextlib.redirect_stdout(null), contextlib.redirect_stderr(null):
+                    os.chdir(cwd)
+                    work()
+            except BaseException:  # noqa: BLE001 - some examples raise on purpose
+                pass
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
+        return time.perf_counter() - start
+
+    plain = observed = 0.0
     for name in snippet_names():
-        run_isolated(name, "sqlite")
-    return time.perf_counter() - start
+        path = snippet_path(name)
+        code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
+        plain += in_fork(lambda: exec(code, {"__name__": "__main__"}))  # noqa: B023
+        observed += in_fork(lambda: run_snippet(name, fresh_process=True))  # noqa: B023
+    print("unobserved", plain)
+    return observed
 
 
 def _postgres_start_stop() -> float:
@@ -182,7 +227,7 @@ def _serve_latencies(runs: int) -> dict[str, list[float]]:
         for n in range(runs):
             for kind, (path, page, edit) in changes.items():
                 mark = f"m{n}x{time.time_ns()}"
-                time.sleep(1.0)  # let the watcher settle after the previous rebuild
+                time.sleep(0.5)  # let the watcher settle after the previous rebuild
                 start = time.perf_counter()
                 path.write_text(edit(originals[kind], mark), encoding="utf-8")
                 while mark not in _get(base + page):
@@ -191,6 +236,8 @@ def _serve_latencies(runs: int) -> dict[str, list[float]]:
                     time.sleep(0.01)
                 latencies[kind].append(time.perf_counter() - start)
                 path.write_text(originals[kind], encoding="utf-8")
+                while mark in _get(base + page):  # the restore's rebuild, before the next
+                    time.sleep(0.05)
     finally:
         for kind, (path, _, _) in changes.items():
             path.write_text(originals[kind], encoding="utf-8")
@@ -212,8 +259,6 @@ def _wait_until_served(url: str, server: subprocess.Popen, limit: float) -> floa
 
 def _stop(process: subprocess.Popen) -> None:
     """The server and what it started (its own process group)."""
-    import signal
-
     try:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -233,16 +278,21 @@ def _fresh_clone(into: Path) -> Path:
 def _fresh_clone_figures() -> tuple[float, float]:
     """(r) then (m), in one fresh clone: from the clone to make serve answering (its
     environment, the browser runtime, every example and the first build; pip's and the
-    runtime's download caches as this machine has them), then, once the environments make test
-    also needs are installed (not timed), make test."""
+    browser runtime downloaded again), then, once the environments make test also needs are
+    installed (not timed), make test. Of the clone's HEAD: commit what is to be measured."""
     with tempfile.TemporaryDirectory() as scratch:
         clone = _fresh_clone(Path(scratch))
         port = _free_port()
-        server = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=clone, env=ENV,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  start_new_session=True)
+        log = Path(scratch) / "serve.log"
+        with log.open("w") as output:
+            server = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=clone, env=ENV,
+                                      stdout=output, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
         try:
             first_serve = _wait_until_served(f"http://127.0.0.1:{port}/", server, 1200)
+        except SystemExit:
+            raise SystemExit(f"bench: make serve on a fresh clone never answered:\n"
+                             f"{log.read_text()[-3000:]}") from None
         finally:
             _stop(server)
         subprocess.run(["make", ".venv-sqlalchemy20/.installed", ".venv-reader/.installed"],
@@ -280,6 +330,9 @@ def main(runs: int = 3, quick: bool = False) -> None:
         runs_ = [_measure_in_child(kind) for _ in range(runs)]
         return statistics.median(r[0] for r in runs_), statistics.median(r[1] for r in runs_)
 
+    # Stopped with SIGTERM, the measurements' finally clauses still put the edited pages and
+    # snippet back and stop the servers.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
     load = os.getloadavg()
     print(f"make bench, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: medians of {runs} "
           f"runs on this machine ({os.cpu_count()} cores, load average {load[0]:.2f} "
@@ -298,9 +351,11 @@ def main(runs: int = 3, quick: bool = False) -> None:
           f"(c) {c_cpu:.2f} s; the Spanish pages add {a_cpu - c_cpu:.2f} s to it")
     d = median(_snippets_as_plain_python)
     row("d", "(d) every snippet once as plain Python", d)
-    o, _ = median_wall_cpu("observed")
-    row("o", "(o) the same, observed as the build runs them", o)
-    row("o/d", "(o) / (d): what observation costs", o / d, "x")
+    costs = [_measure_observation() for _ in range(runs)]
+    u, o = (statistics.median(cost[i] for cost in costs) for i in (0, 1))
+    row("u", "(u) every snippet's code, forked, not observed", u)
+    row("o", "(o) the same runs, observed as the build runs them", o)
+    row("o/u", "(o) / (u): what observation costs", o / u, "x")
     row("p", "(p) PostgreSQL start and stop", median_wall_cpu("postgres")[0])
     served = _serve_latencies(max(runs, 5))
     for key, label, target in (("es", "(e) Spanish prose change -> page served", 0.5),

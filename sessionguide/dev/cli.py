@@ -76,9 +76,16 @@ def _build(args) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    try:
+        return _module("dev.serve").port_number(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 @command("serve", "mkdocs serve on 127.0.0.1:PORT (default 8000), rebuilding what a saved "
          "change affects, one line per rebuild",
-         lambda parser: parser.add_argument("--port", type=int, default=8000))
+         lambda parser: parser.add_argument("--port", type=_port, default=8000))
 def _serve(args) -> int:
     return _module("dev.serve").main(args.port)
 

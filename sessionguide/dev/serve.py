@@ -38,6 +38,26 @@ def main(port: int) -> int:
         return 1
     os.chdir(ROOT)
     # --dirty: a saved change rebuilds the pages it affects (sessionguide/build/rebuilds.py),
-    # not the whole site in both languages.
-    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dirty",
+    # not the whole site in both languages. Not with the search index (SEARCH=true): Material
+    # merges a dirty build's entries into the last index as if one page had been rebuilt.
+    dirty = ["--dirty"] if not searching() else []
+    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", "serve", *dirty,
                               "--dev-addr", f"{HOST}:{port}"])
+
+
+def searching() -> bool:
+    """Whether the build makes the search index: mkdocs.yml's !ENV SESSIONGUIDE_SEARCH, read
+    as YAML reads it (true unless false, no or off)."""
+    value = os.environ.get("SESSIONGUIDE_SEARCH", "true").strip().lower()
+    return value not in ("false", "no", "off", "0")
+
+
+def port_number(text: str) -> int:
+    """The TCP port ``text`` names (ValueError if none)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise ValueError(f"PORT must be a number from 1 to 65535, not {text!r}")
+    return port
