@@ -164,6 +164,12 @@ class Observer:
         previous = self._last_line.get(id(frame))
         self._last_line[id(frame)] = line
         end = self._with_ends.get(line)
+        if end is not None and previous == line and id(frame) in self._open:
+            # Python 3.10 reports a `with` line again for each context manager it exits
+            # (`with a, b:`): one exit of the block, the step already open.
+            current = self.steps[self._open[id(frame)][0]]
+            if current.exits and current.line == line:
+                return
         exits = end is not None and previous is not None and line < previous <= end
         start = self._starts.get(line, line)
         # Another line of the statement that is running (one that spans lines): the same step.
