@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from sites import make_project, run, show_block
 
 FAULTS = {
@@ -173,6 +174,9 @@ class _Watch:
 @pytest.mark.parametrize("command", ["build", "tests"])
 def test_postgresql_is_gone_after_a_failing_build_or_test_run(tmp_path: Path, command,
                                                               request) -> None:
+    if command == "tests" and sqlalchemy.__version__.startswith("2.0."):
+        pytest.skip("under SQLAlchemy 2.0, test_examples' test_observed is skipped (its expected "
+                    "transcripts are 2.1's), so no example runs: the 2.1 stack runs this case")
     snippets = {"pg/fine.py": ON_BOTH, "pg/fine.yml": BOTH,
                 "pg/fails.py": FAILS_ON_BOTH, "pg/fails.yml": BOTH}
     project = make_project(tmp_path, {"index.md": "# Home\n\n" + show_block("pg/fine.py")

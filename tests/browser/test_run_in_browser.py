@@ -23,11 +23,13 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
 from sessionguide.blocks.program import output_by_line
 from sessionguide.i18n.labels import label
 from sessionguide.i18n.ui_text import check_page
 from sessionguide.run.runner import run_source
+from sessionguide.run.transcript import listed_differences
 
 from . import axe
 from .checks import bullet
@@ -175,6 +177,11 @@ def test_the_readers_run_is_shown_as_the_build_shows_its_own(opened, language):
     original = page.page.get_attribute(f"#{listing_id} > .highlight", "data-copy")
     built = page.outputs(listing_id)
     assert built, f"/{path}: #{listing_id} shows no output of the build's run"
+    if sqlalchemy.__version__.startswith("2.0.") and snippet in listed_differences():
+        pytest.skip(f"this site was built with SQLAlchemy {sqlalchemy.__version__}, and "
+                    f"{snippet} is listed as printing differently under 2.0; the browser "
+                    "runs SQLAlchemy 2.1 (requirements-browser.lock.json): the 2.1 stack "
+                    "compares the two")
 
     # The program as written: the same output under the same lines as the build's.
     assert page.run() == "ok", page.page.text_content(f"{FIRST} .sg-run-status")
