@@ -208,8 +208,11 @@ def _lock(args) -> int:
          "(for the SQLAlchemy 2.0 rerun)")
 def _transcripts(args) -> None:
     isolate, transcript = _module("run.isolate"), _module("blocks.transcript")
-    json.dump({key: transcript.transcript(isolate.run_isolated(*run))
-               for key, run in _module("run.examples").all_runs().items()}, sys.stdout)
+    # All submitted first: the fork server keeps its children busy while results are read.
+    running = {key: isolate.submit(*run, None)
+               for key, run in _module("run.examples").all_runs().items()}
+    json.dump({key: transcript.transcript(future.result()) for key, future in running.items()},
+              sys.stdout)
 
 
 def parser() -> argparse.ArgumentParser:
