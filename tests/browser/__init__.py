@@ -10,6 +10,7 @@ tests, or later tests that call asyncio.run() in this process fail (see conftest
     scripts.py     loads the JavaScript run in pages: js/*.js, one function per file
     axe.py         axe-core in a page
     programs.py    runs a copied program as a reader does, splits its output
+    reader_server.py  the fork server programs.py runs them in (the reader's Python, stdlib only)
     checks.py      what the test modules share (a visit's records, naming the page)
     test_*.py      the checks, by concern
 """

@@ -6,19 +6,33 @@ it), in an empty folder. What it writes to stdout mixes its own ``print()`` line
 SQLAlchemy's echo log (``2026-12-01 10:00:00,123 INFO sqlalchemy.engine.Engine SELECT ...``,
 whose statements continue on the following lines); ``split_output`` separates the two, so
 that they can be compared with what the page shows under the listing.
+
+A new interpreter per program would spend ~0.45 s importing SQLAlchemy, most of a run. So the
+programs run in children forked from one long-lived process of the reader's Python that has
+imported it (``reader_server.py``, standalone: the reader's environment has none of the
+project's code; ``ReaderServer``): started by the first run, stopped by
+``ReaderServer.close()`` (``Runner.close()`` calls it) or at this process's exit, or, should
+this process die, by the end of its stdin. A child runs the program as ``python example.py``
+would; what a program can still tell apart is listed in reader_server.py's docstring, and
+test_programs.py compares the two ways on real examples.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import itertools
 import os
+import pickle
 import re
+import struct
 import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +41,7 @@ from sessionguide.run.sql_capture import normalize
 from .inventory import ROOT
 
 READER_PYTHON = ROOT / ".venv-reader" / "bin" / "python"
+READER_SERVER = Path(__file__).with_name("reader_server.py")
 MAKE_READER_VENV = "make .venv-reader/.installed"
 TIMEOUT = 120  # seconds a program may run; examples take well under one
 
@@ -75,9 +90,12 @@ def reader_versions() -> dict[str, str]:
 
 
 def reader_environment() -> dict[str, str]:
-    """The test process's environment without what points at the project or its tools."""
+    """The test process's environment without what points at the project or its tools
+    (PYTEST_CURRENT_TEST too, which changes with every test: the fork server would have to
+    run each program in a new interpreter, see reader_server.py)."""
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("PYTHON", "PG", "SESSIONGUIDE_", "VIRTUAL_ENV", "SITE_DIR"))}
+           if not key.startswith(("PYTHON", "PG", "SESSIONGUIDE_", "VIRTUAL_ENV", "SITE_DIR",
+                                  "PYTEST_"))}
     env["PYTHONHASHSEED"] = "0"  # the build runs examples so (psycopg logs dicts in hash order)
     env["PYTHONIOENCODING"] = "utf-8"
     return env
@@ -94,42 +112,170 @@ class Ran:
 _schemas = itertools.count()
 
 
-def run(program: str, database: str) -> Ran:
-    """Run ``program`` with the reader's Python in a fresh empty folder, as ``example.py``.
-
-    On PostgreSQL: with PGPORT set to the project's own server (started by this process, see
-    ``sessionguide.run.databases.server_port``), and a schema of its own in the database the
-    program names (PGOPTIONS), so that it starts from an empty database as a reader's does.
-    """
+@contextmanager
+def reader_database(database: str) -> Iterator[dict[str, str]]:
+    """The environment a program runs with on ``database``: ``reader_environment()``, and on
+    PostgreSQL PGPORT of the project's own server (started by this process, see
+    ``sessionguide.run.databases.server_port``) and a schema of its own, created for the
+    block and dropped after it, in the database the program names (PGOPTIONS), so that it
+    starts from an empty database as a reader's does."""
     env = reader_environment()
-    admin = schema = None
-    if database == "PostgreSQL":
-        from sessionguide.run import postgres
-        from sessionguide.run.databases import server_port
+    if database != "PostgreSQL":
+        yield env
+        return
+    from sessionguide.run import postgres
+    from sessionguide.run.databases import server_port
 
-        port = server_port()
-        schema = f"copied_{os.getpid()}_{next(_schemas)}"
-        admin = postgres.Admin(int(port))
-        admin.create_schema(schema)
-        env.update({"PGPORT": port, **postgres.schema_env(schema)})
-    started = time.monotonic()
+    port = server_port()
+    schema = f"copied_{os.getpid()}_{next(_schemas)}"
+    admin = postgres.Admin(int(port))
+    admin.create_schema(schema)
     try:
-        with tempfile.TemporaryDirectory(prefix="copied-example-") as folder:
-            Path(folder, "example.py").write_text(program, encoding="utf-8")
-            try:
-                result = subprocess.run(
-                    [str(READER_PYTHON), "example.py"], cwd=folder, env=env,
-                    capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
-            except subprocess.TimeoutExpired as expired:
-                return Ran(None, (expired.stdout or b"").decode("utf-8", "replace"),
-                           (expired.stderr or b"").decode("utf-8", "replace"),
-                           time.monotonic() - started)
-            return Ran(result.returncode, result.stdout.decode("utf-8", "replace"),
-                       result.stderr.decode("utf-8", "replace"), time.monotonic() - started)
+        yield {**env, "PGPORT": port, **postgres.schema_env(schema)}
     finally:
-        if admin is not None:
-            admin.drop_schema(schema)
-            admin.close()
+        admin.drop_schema(schema)
+        admin.close()
+
+
+def run(program: str, database: str) -> Ran:
+    """Run ``program`` with the reader's Python in a fresh empty folder, as ``example.py``,
+    in the environment of ``reader_database(database)`` (through this process's
+    ``ReaderServer``, as ``.venv-reader/bin/python example.py`` would run it)."""
+    return shared_server.run(program, database)
+
+
+class ReaderServer:
+    """A fork server of the reader's Python (reader_server.py), started by the first run and
+    stopped by ``close()`` or at this process's exit. Thread-safe: runs submitted at once run
+    at once, each in a child of its own."""
+
+    def __init__(self) -> None:
+        self._process: _ServerProcess | None = None
+        self._lock = threading.Lock()
+        # Runs that got a new interpreter, not a fork: this process's environment changed
+        # since the server started, in more than libpq's variables (reader_server.py).
+        self.new_interpreters = 0
+        atexit.register(self.close)
+
+    def run(self, program: str, database: str) -> Ran:
+        server = self._started()
+        with (reader_database(database) as env,
+              tempfile.TemporaryDirectory(prefix="copied-example-") as folder):
+            Path(folder, "example.py").write_text(program, encoding="utf-8")
+            started = time.monotonic()
+            future = server.submit(folder, env, TIMEOUT)
+            returncode, stdout, stderr, new_interpreter = future.result(
+                TIMEOUT + _ServerProcess.GRACE + 60)
+            if new_interpreter:
+                with self._lock:
+                    self.new_interpreters += 1
+            return Ran(returncode, stdout.decode("utf-8", "replace"),
+                       stderr.decode("utf-8", "replace"), time.monotonic() - started)
+
+    @property
+    def pid(self) -> int | None:
+        """The server's process id, while it runs."""
+        process = self._process
+        return process.process.pid if process is not None and process.running() else None
+
+    def _started(self) -> _ServerProcess:
+        with self._lock:
+            process = self._process
+            if process is None or not process.running():  # or a fork of the process
+                process = self._process = _ServerProcess(reader_environment())
+            return process
+
+    def close(self) -> None:
+        """Stop the server, killing the programs still running; the next run starts one."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None:
+            process.close()
+
+
+_HEADER = struct.Struct("!Q")  # reader_server.py's framing: a length, then a pickle
+
+
+class _ServerProcess:
+    """One reader_server.py process, and its protocol (see its docstring)."""
+
+    GRACE = 5  # seconds the server waits for a killed program's pipes (its GRACE)
+
+    def __init__(self, environment: dict[str, str]) -> None:
+        # What the interpreter reads at startup (PYTHONHASHSEED, PYTHONIOENCODING, the
+        # locale) is the server's, which its children inherit: the reader's environment. A
+        # request with another one runs in a new interpreter (see reader_server.fork).
+        self.owner = os.getpid()
+        self.process = subprocess.Popen(
+            [str(READER_PYTHON), str(READER_SERVER)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, env=environment, cwd=ROOT)
+        self.futures: dict[int, Future] = {}
+        self.numbers = itertools.count()
+        self.lock = threading.Lock()  # the futures (never held while writing or reading)
+        self.writing = threading.Lock()  # the requests' pipe
+        threading.Thread(target=self._read, name="reader-server", daemon=True).start()
+
+    def submit(self, folder: str, environment: dict[str, str], timeout: float) -> Future:
+        """``(returncode, stdout, stderr, new_interpreter)`` of ``folder/example.py``, in a
+        future."""
+        future: Future = Future()
+        with self.lock:
+            number = next(self.numbers)
+            self.futures[number] = future
+        data = pickle.dumps((number, folder, environment, timeout), protocol=4)
+        try:
+            with self.writing:
+                self.process.stdin.write(_HEADER.pack(len(data)) + data)
+                self.process.stdin.flush()
+        except (OSError, ValueError) as error:  # the server is gone
+            with self.lock:
+                self.futures.pop(number, None)
+            future.set_exception(self._gone(error))
+        return future
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        try:
+            while True:
+                header = stream.read(_HEADER.size)
+                if len(header) < _HEADER.size:
+                    raise EOFError("end of the answers")
+                number, *result = pickle.loads(stream.read(_HEADER.unpack(header)[0]))
+                with self.lock:
+                    future = self.futures.pop(number)
+                future.set_result(tuple(result))
+        except (EOFError, OSError, ValueError, pickle.UnpicklingError) as error:
+            with self.lock:
+                pending, self.futures = self.futures, {}
+            for future in pending.values():
+                future.set_exception(self._gone(error))
+
+    def _gone(self, error: BaseException) -> RuntimeError:
+        try:
+            code = self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            code = None
+        return RuntimeError(f"{READER_SERVER.name}, the reader's fork server, ended before "
+                            f"answering (exit code {code}, {error!r}); see its messages on "
+                            "stderr")
+
+    def running(self) -> bool:
+        return self.owner == os.getpid() and self.process.poll() is None
+
+    def close(self) -> None:
+        if self.owner != os.getpid():
+            return  # a fork of the process that started it: not ours to stop
+        if self.process.poll() is None:
+            self.process.stdin.close()  # the server kills the programs still running, exits
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process.stdout.close()
+
+
+shared_server = ReaderServer()  # run()'s
 
 
 class Runner:
@@ -140,6 +286,7 @@ class Runner:
     def __init__(self, workers: int = 1) -> None:
         self.enabled = reader_python() is not None
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="copied")
+        self.server = ReaderServer()  # its own: close() stops it, and nobody else's
         self.runs: dict[tuple[str, str], Future] = {}
         self.lock = threading.Lock()
 
@@ -149,11 +296,12 @@ class Runner:
         key = (program, database)
         with self.lock:  # the visits submit from their own thread
             if key not in self.runs:
-                self.runs[key] = self.pool.submit(run, program, database)
+                self.runs[key] = self.pool.submit(self.server.run, program, database)
             return self.runs[key]
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        self.server.close()
 
 
 @dataclass
