@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from browser.inventory import Inventory
 from sites import built_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,9 +19,10 @@ os.environ.setdefault("SESSIONGUIDE_BROWSER_RUNTIME", str(ROOT / "build" / "pyod
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """Under pytest-xdist with --dist loadgroup (make test), the browser tests that read the
-    page visits, made once in a batch (tests/browser/visits.py), go to one worker together;
-    every other test file goes wherever there is room. (Not with xdist_group marks: pytest-xdist
-    3.8 marks a group by rewriting ``item._nodeid``, which pytest 9.2's nodes no longer read.)"""
+    page visits of one batch (tests/browser/visits.py: the visits of a batch's pages are made
+    together) go to one worker together; every other test file goes wherever there is room.
+    (Not with xdist_group marks: pytest-xdist 3.8 marks a group by rewriting
+    ``item._nodeid``, which pytest 9.2's nodes no longer read.)"""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadGroupScheduling
@@ -29,9 +31,21 @@ def pytest_xdist_make_scheduler(config, log):
         # The other tests by file, so that a module's fixture (a fixture project's build, a
         # server) is made in one worker, not in both.
         def _split_scope(self, nodeid: str) -> str:
-            return "page-visits" if _reads_visits(nodeid) else nodeid.split("::", 1)[0]
+            if _reads_visits(nodeid):
+                return f"page-visits-{_visit_batches().get(Inventory.page_in(nodeid), 0)}"
+            return nodeid.split("::", 1)[0]
 
     return VisitsTogether(config, log)
+
+
+@functools.cache
+def _visit_batches() -> dict[str, int]:
+    """Each page's batch of visits, from the site make test built (SITE_DIR). Without it, one
+    group: the workers build a site each, and the controller does not build a third."""
+    given = os.environ.get("SITE_DIR")
+    if not given or not Path(given, "index.html").is_file():
+        return {}
+    return Inventory(Path(given)).visit_batches
 
 
 def _reads_visits(nodeid: str) -> bool:

@@ -19,18 +19,20 @@ def axe_core() -> str:
     return Axe().axe_script
 
 
-def run(page) -> list[dict]:
-    """The violations on ``page`` as it is now (Playwright's sync API)."""
+def run(page, structure: str | None = None) -> list[dict]:
+    """The violations on ``page`` as it is now (Playwright's sync API). ``structure``: where
+    the rules that do not compare colours apply (a CSS selector, "" for nowhere; None: the
+    whole page); the colour rules always apply to the whole page."""
     page.evaluate(axe_core())
-    page.evaluate(script("axe_start"), OPTIONS)
+    page.evaluate(script("axe_start"), {"options": OPTIONS, "structure": structure})
     page.wait_for_function(script("axe_done"), polling=100, timeout=TIMEOUT_MS)
     return _violations(page.evaluate("window.__axeResult"))
 
 
-async def run_async(page) -> list[dict]:
+async def run_async(page, structure: str | None = None) -> list[dict]:
     """The same with the async API: the event loop serves other pages while axe works."""
     await page.evaluate(axe_core())
-    await page.evaluate(script("axe_start"), OPTIONS)
+    await page.evaluate(script("axe_start"), {"options": OPTIONS, "structure": structure})
     await page.wait_for_function(script("axe_done"), polling=100, timeout=TIMEOUT_MS)
     return _violations(await page.evaluate("window.__axeResult"))
 

@@ -202,9 +202,11 @@ def _summary(config) -> list[tuple[str, str]]:
     if visits is None:
         return []
     out: list[tuple[str, str]] = []
+    worker = getattr(config, "workerinput", {}).get("workerid")  # pytest-xdist's gw0, gw1
+    in_worker = f", pages visited in {worker}" if worker else ""
     weighed = [v for v in visits.done.values() if v.weight]
     if weighed:
-        out.append(("sep", "page weight: first load, every response gzip-compressed"))
+        out.append(("sep", "page weight: first load, every response gzip-compressed" + in_worker))
         inventory = visits.inventory
         for language in inventory.languages:
             own = [v for v in weighed if inventory.language_of(v.path) == language]
@@ -219,7 +221,7 @@ def _summary(config) -> list[tuple[str, str]]:
                 out.append(("line", f"{language} {what:<8} /{visit.path:<32} "
                                     f"{gz / 1024:7.1f} KiB ({raw / 1024:.1f} KiB uncompressed, "
                                     f"{count} responses)"))
-    out.append(("sep", "browser suite: where the time went"))
+    out.append(("sep", "browser suite: where the time went" + in_worker))
     out.append(("line", f"page visits: {len(visits.done)} (page, palette) loads in "
                         f"{visits.seconds:.0f} s, two pages at a time"))
     stages: dict[str, float] = {}
@@ -238,7 +240,9 @@ def _summary(config) -> list[tuple[str, str]]:
         out.append(("line", f"copied examples: {len(runner.runs)} distinct programs run, "
                             f"{sum(r.seconds for r in ran):.0f} s of runs (beside the visits)"))
     took = config.stash.get(DURATION, None)
-    if took is not None:
+    # Not in a pytest-xdist worker: there this package's tests alternate with others', and
+    # its fixtures are set up again each time, so no span covers them all.
+    if took is not None and worker is None:
         out.append(("line", f"tests/browser: {took:.0f} s from its first test to its last"))
     return out
 

@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LANGUAGE = "en"
+# The page visits are made in this many batches, one per pytest-xdist worker of `make test`.
+VISIT_BATCHES = 2
+_PAGE_ID = re.compile(r"\[[a-z]+:/((?:[^\]]*/)?)")  # "en:/async/" in a test's id
 _LISTING = re.compile(r'<figure\b[^>]*\bclass="(?:[^"]*\s)?sg-listing[\s"]')
 _OPEN_STEPPER = re.compile(r'<div\b[^>]*\bclass="(?:[^"]*\s)?sg-stepper[\s"][^>]*\sdata-open\b')
 
@@ -109,3 +112,28 @@ class Inventory:
 
     def page_id(self, path: str) -> str:
         return f"{self.language_of(path)}:/{path}"
+
+    @staticmethod
+    def page_in(nodeid: str) -> str | None:
+        """The page a test's id names: "es/async/" in "...[es:/es/async/-dark-chromium]"."""
+        found = _PAGE_ID.search(nodeid)
+        return found.group(1) if found else None
+
+    @functools.cached_property
+    def visit_batches(self) -> dict[str, int]:
+        """Each page's batch of visits (0 to VISIT_BATCHES - 1). A page's languages share one
+        (their copy buttons give the same programs, run once per batch); the pages are dealt
+        largest first to the lightest batch, by the size of their HTML, which is what a visit's
+        time follows."""
+        languages: dict[str, list[str]] = {}
+        for path in self.pages:
+            languages.setdefault(self.counterpart(path, DEFAULT_LANGUAGE), []).append(path)
+        loads = [0] * VISIT_BATCHES
+        batches: dict[str, int] = {}
+        weighed = sorted(((sum(map(self.size, paths)), page, paths)
+                          for page, paths in languages.items()), key=lambda x: (-x[0], x[1]))
+        for size, _, paths in weighed:
+            batch = loads.index(min(loads))
+            loads[batch] += size
+            batches.update(dict.fromkeys(paths, batch))
+        return batches

@@ -3,6 +3,8 @@ both languages in both palettes; on a page with examples, with a step-through vi
 
 from __future__ import annotations
 
+import pytest
+
 from . import axe
 from .checks import bullet, visited, where
 from .visits import SCHEMES
@@ -11,7 +13,9 @@ from .visits import SCHEMES
 def test_no_accessibility_violations(visits, page_path, scheme):
     """No WCAG 2.1 A or AA violation, in the light and in the dark palette. The light visit
     shows the SQLite tabs, the dark one the PostgreSQL tabs; on pages with examples the first
-    step-through view is open (at its first step, the current line highlighted)."""
+    step-through view is open (at its first step, the current line highlighted). The rules
+    that compare colours check the whole page in both palettes; the others check the whole
+    light visit, and in the dark one what it shows besides (visits.AXE_STRUCTURE)."""
     visit = visited(visits, page_path, scheme, "facts", "axe")
     page = where(visits, page_path, scheme)
     assert visit.facts["scheme"] == SCHEMES[scheme], (
@@ -30,3 +34,38 @@ def test_diagram_colours_contrast(visits, page_path, scheme):
         f"{where(visits, page_path, scheme)}: the diagram's colours do not contrast enough "
         "(docs/stylesheets/sessionguide.css, the .sg-* SVG classes):\n"
         + bullet(visit.svg_problems))
+
+
+_FAINT = " ".join('<span style="color:#bbb">faint</span>' for _ in range(50))
+_FLAWED = f"""<!doctype html><html lang="en"><head><title>t</title></head><body><main>
+<p style="color:#333">Text, and <a href="#a" style="color:#555;text-decoration:none">a link
+  hardly told from the text</a>, and <a href="#b" style="color:#555;text-decoration:none">another
+  one</a>, in a paragraph with more words around them than in them, as axe-core requires
+  before it calls them links in a block of text.</p>
+<p>{_FAINT}</p>
+<div class="tabbed-block"><button></button></div>
+<nav><button></button></nav>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize(("structure", "expected"), [
+    (None, {"button-name": 2}),
+    (".tabbed-block", {"button-name": 1}),
+    ("", {}),
+])
+def test_axe_finds_each_kind_of_violation_where_it_is_told_to_look(page, structure, expected):
+    """axe.run's two runs (js/axe_start.js): the colour rules on one element of each group that
+    looks the same, reporting the others as alike; the other rules only on ``structure``."""
+    page.set_content(_FLAWED)
+    violations = axe.run(page, structure)
+    found = {v["id"]: v["nodes"] for v in violations}
+    assert {rule: len(nodes) for rule, nodes in found.items()
+            if rule not in ("color-contrast", "link-in-text-block")} == expected, (
+        axe.report(violations))
+    contrast = found.get("color-contrast", [])
+    assert [node["alike"] for node in contrast] == [49], (
+        "the 50 faint spans are one group: one checked, 49 alike\n" + str(contrast))
+    links = found.get("link-in-text-block", [])
+    assert [node["alike"] for node in links] == [1], (
+        "the two links hardly told from their text are one group: one checked, 1 alike\n"
+        + str(links))
