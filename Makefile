@@ -94,8 +94,8 @@ lint: $(VENV)/.installed
 
 # make test builds from a fresh run of every example (CACHE=refresh applies to its build), and
 # runs each copied example in the reader's environment ($(VENVR)). The tests run in JOBS
-# pytest-xdist workers (both cores); the ones that read the page visits share one worker,
-# which makes the visits once (tests/browser/conftest.py).
+# pytest-xdist workers (both cores); the ones that read the visits of one batch of pages
+# share a worker, which makes those visits once (tests/conftest.py's scheduler).
 JOBS ?= 2
 # BROWSER=no leaves out tests/browser/, saying so: .ci/run runs it once per stack (lock), not
 # again for the same stack under another Python.

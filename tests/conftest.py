@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from browser.inventory import Inventory
-from sites import built_site
+from sites import built_site, given_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # The browser's Python, which every build copies into its site: where `make
@@ -42,10 +42,8 @@ def pytest_xdist_make_scheduler(config, log):
 def _visit_batches() -> dict[str, int]:
     """Each page's batch of visits, from the site make test built (SITE_DIR). Without it, one
     group: the workers build a site each, and the controller does not build a third."""
-    given = os.environ.get("SITE_DIR")
-    if not given or not Path(given, "index.html").is_file():
-        return {}
-    return Inventory(Path(given)).visit_batches
+    given = given_site()  # the workers' built_site() is this one
+    return Inventory(given).visit_batches if given is not None else {}
 
 
 def _reads_visits(nodeid: str) -> bool:

@@ -70,11 +70,17 @@ def build(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 @functools.cache
+def given_site() -> Path | None:
+    """SITE_DIR if it holds a built site, as `make test` passes it."""
+    given = os.environ.get("SITE_DIR")
+    return Path(given) if given and Path(given, "index.html").is_file() else None
+
+
 def built_site() -> Path:
     """SITE_DIR if it holds a built site (as `make test` passes it), else a fresh build."""
-    given = os.environ.get("SITE_DIR")
-    if given and Path(given, "index.html").is_file():
-        return Path(given)
+    given = given_site()
+    if given is not None:
+        return given
     out = Path(tempfile.mkdtemp(prefix="site-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

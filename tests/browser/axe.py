@@ -22,7 +22,7 @@ def axe_core() -> str:
 def run(page, structure: str | None = None) -> list[dict]:
     """The violations on ``page`` as it is now (Playwright's sync API). ``structure``: where
     the rules that do not compare colours apply (a CSS selector, "" for nowhere; None: the
-    whole page); the colour rules always apply to the whole page."""
+    whole page); the colour rules check the whole page in any case (js/axe_start.js)."""
     page.evaluate(axe_core())
     page.evaluate(script("axe_start"), {"options": OPTIONS, "structure": structure})
     page.wait_for_function(script("axe_done"), polling=100, timeout=TIMEOUT_MS)

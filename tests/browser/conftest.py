@@ -102,8 +102,8 @@ def pytest_generate_tests(metafunc) -> None:
 
 
 def pytest_collection_finish(session) -> None:
-    """Note which visits the selected tests (after -k and the like) read, to make them all
-    in one batch."""
+    """Note which visits the selected tests (after -k and the like) read, to make those of a
+    batch together (visits.py, Visits.get)."""
     config = session.config
     wanted = set()
     for item in session.items:
@@ -191,8 +191,8 @@ def _timed(request):
     request.config.stash[DURATION] = time.monotonic() - started
 
 
-# Under pytest-xdist (make test runs two workers) the visits happen in one worker; it sends
-# these lines to the controller, which prints them (tests/conftest.py).
+# Under pytest-xdist (make test runs two workers) each worker visits its batch of pages and
+# sends these lines to the controller, which prints them (tests/conftest.py).
 SUMMARY = "browser_summary"
 
 
@@ -237,8 +237,12 @@ def _summary(config) -> list[tuple[str, str]]:
     runner = config.stash.get(RUNNER, None)
     if runner is not None and runner.runs:
         ran = [f.result() for f in runner.runs.values() if f.done() and not f.exception()]
+        # A run in a new interpreter (the environment changed, reader_server.py) is slow.
+        slow = (f", {runner.server.new_interpreters} in a new interpreter"
+                if runner.server.new_interpreters else "")
         out.append(("line", f"copied examples: {len(runner.runs)} distinct programs run, "
-                            f"{sum(r.seconds for r in ran):.0f} s of runs (beside the visits)"))
+                            f"{sum(r.seconds for r in ran):.0f} s of runs (beside the visits)"
+                            f"{slow}"))
     took = config.stash.get(DURATION, None)
     # Not in a pytest-xdist worker: there this package's tests alternate with others', and
     # its fixtures are set up again each time, so no span covers them all.

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LANGUAGE = "en"
 # The page visits are made in this many batches, one per pytest-xdist worker of `make test`.
 VISIT_BATCHES = 2
-_PAGE_ID = re.compile(r"\[[a-z]+:/((?:[^\]]*/)?)")  # "en:/async/" in a test's id
+_PAGE_ID = re.compile(r"[\[-]([A-Za-z_-]+):/((?:[^\]]*/)?)")  # "en:/async/" in a test's id
 _LISTING = re.compile(r'<figure\b[^>]*\bclass="(?:[^"]*\s)?sg-listing[\s"]')
 _OPEN_STEPPER = re.compile(r'<div\b[^>]*\bclass="(?:[^"]*\s)?sg-stepper[\s"][^>]*\sdata-open\b')
 
@@ -117,7 +117,7 @@ class Inventory:
     def page_in(nodeid: str) -> str | None:
         """The page a test's id names: "es/async/" in "...[es:/es/async/-dark-chromium]"."""
         found = _PAGE_ID.search(nodeid)
-        return found.group(1) if found else None
+        return found.group(2) if found else None
 
     @functools.cached_property
     def visit_batches(self) -> dict[str, int]:

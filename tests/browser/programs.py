@@ -25,7 +25,6 @@ import itertools
 import os
 import pickle
 import re
-import struct
 import subprocess
 import tempfile
 import threading
@@ -38,6 +37,7 @@ from pathlib import Path
 
 from sessionguide.run.sql_capture import normalize
 
+from . import reader_server  # its protocol's constants (standard library only: safe here)
 from .inventory import ROOT
 
 READER_PYTHON = ROOT / ".venv-reader" / "bin" / "python"
@@ -193,13 +193,12 @@ class ReaderServer:
             process.close()
 
 
-_HEADER = struct.Struct("!Q")  # reader_server.py's framing: a length, then a pickle
 
 
 class _ServerProcess:
     """One reader_server.py process, and its protocol (see its docstring)."""
 
-    GRACE = 5  # seconds the server waits for a killed program's pipes (its GRACE)
+    GRACE = reader_server.GRACE  # seconds the server waits for a killed program's pipes
 
     def __init__(self, environment: dict[str, str]) -> None:
         # What the interpreter reads at startup (PYTHONHASHSEED, PYTHONIOENCODING, the
@@ -225,7 +224,7 @@ class _ServerProcess:
         data = pickle.dumps((number, folder, environment, timeout), protocol=4)
         try:
             with self.writing:
-                self.process.stdin.write(_HEADER.pack(len(data)) + data)
+                self.process.stdin.write(reader_server.HEADER.pack(len(data)) + data)
                 self.process.stdin.flush()
         except (OSError, ValueError) as error:  # the server is gone
             with self.lock:
@@ -237,10 +236,10 @@ class _ServerProcess:
         stream = self.process.stdout
         try:
             while True:
-                header = stream.read(_HEADER.size)
-                if len(header) < _HEADER.size:
+                header = stream.read(reader_server.HEADER.size)
+                if len(header) < reader_server.HEADER.size:
                     raise EOFError("end of the answers")
-                number, *result = pickle.loads(stream.read(_HEADER.unpack(header)[0]))
+                number, *result = pickle.loads(stream.read(reader_server.HEADER.unpack(header)[0]))
                 with self.lock:
                     future = self.futures.pop(number)
                 future.set_result(tuple(result))

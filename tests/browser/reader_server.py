@@ -137,19 +137,26 @@ def main() -> None:
     selector.register(requests, selectors.EVENT_READ)
     received = bytearray()
     children: dict[int, Child] = {}  # by pipe descriptor (two per child)
+    # Children whose pipes are closed but that have not exited (a program may close its stdout
+    # and stderr and go on): polled, never waited for, so that one cannot stall the others.
+    exiting: set[Child] = set()
     accepting = True
-    while accepting or children:
-        deadlines = [c.deadline for c in children.values()]
+    while accepting or children or exiting:
+        deadlines = [c.deadline for c in (*children.values(), *exiting)]
         wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        if exiting:
+            wait = min(wait, POLL)
         for key, _ in selector.select(wait):
             if key.fd == requests:
                 chunk = os.read(requests, 1 << 16)
                 if not chunk:  # the test process is done, or gone: so are the programs
                     accepting = False
                     selector.unregister(requests)
-                    for child in set(children.values()):
+                    for child in {*children.values(), *exiting}:
                         os.kill(child.pid, signal.SIGKILL)
-                        finish(selector, children, child, None)
+                        close_pipes(selector, children, child)
+                        os.waitpid(child.pid, 0)  # killed: it exits at once
+                    exiting.clear()
                     break
                 received.extend(chunk)
                 for request in complete_messages(received):
@@ -157,8 +164,6 @@ def main() -> None:
                     children[child.out] = children[child.err] = child
                 continue
             child = children.get(key.fd)
-            if child is None:
-                continue  # finished above in this round
             chunk = os.read(key.fd, 1 << 16)
             if chunk:
                 child.output[key.fd].extend(chunk)
@@ -167,29 +172,41 @@ def main() -> None:
             os.close(key.fd)
             del children[key.fd]
             if child.out not in children and child.err not in children:
-                finish(selector, children, child, answers)
+                exiting.add(child)
+        for child in [c for c in exiting if answered(c, answers)]:
+            exiting.discard(child)
         now = time.monotonic()
-        for child in {c for c in children.values() if c.deadline <= now}:
+        for child in {c for c in (*children.values(), *exiting) if c.deadline <= now}:
             if child.killed:  # its pipes are still open GRACE s after the kill: give up
-                finish(selector, children, child, answers)
+                close_pipes(selector, children, child)
+                exiting.add(child)
             else:  # as subprocess.run(timeout=...) does: kill it, keep what it wrote
                 os.kill(child.pid, signal.SIGKILL)
                 child.killed, child.deadline = True, now + GRACE
 
 
-def finish(selector, children: dict, child: Child, answers: int | None) -> None:
+POLL = 0.01  # seconds between checks of a child whose pipes closed before it exited
+
+
+def close_pipes(selector, children: dict, child: Child) -> None:
     for fd in (child.out, child.err):
         if children.pop(fd, None) is not None:
             selector.unregister(fd)
             os.close(fd)
-    _, status = os.waitpid(child.pid, 0)
+
+
+def answered(child: Child, answers: int) -> bool:
+    """Send ``child``'s answer if it has exited (without waiting for it); whether it had."""
+    pid, status = os.waitpid(child.pid, os.WNOHANG)
+    if pid == 0:
+        return False
     returncode = None if child.killed else os.waitstatus_to_exitcode(status)
-    if answers is not None:
-        try:
-            send(answers, (child.number, returncode, bytes(child.output[child.out]),
-                           bytes(child.output[child.err]), child.new_interpreter))
-        except BrokenPipeError:
-            pass  # the test process is gone: its end of stdin is about to come
+    try:
+        send(answers, (child.number, returncode, bytes(child.output[child.out]),
+                       bytes(child.output[child.err]), child.new_interpreter))
+    except BrokenPipeError:
+        pass  # the test process is gone: its end of stdin is about to come
+    return True
 
 
 def fork(request, selector, answers: int, children: dict) -> Child:

@@ -236,9 +236,30 @@ def test_a_program_running_longer_than_the_timeout_is_stopped(forked, monkeypatc
 
 
 @needs_reader
+def test_a_program_that_closes_its_output_and_goes_on_stalls_no_other(monkeypatch):
+    """Its pipes close long before it exits: the server must neither wait for it (the other
+    program's answer, and every time limit, would wait too) nor forget its time limit."""
+    monkeypatch.setattr(programs, "TIMEOUT", 4)
+    server = programs.ReaderServer()
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            silent = pool.submit(server.run, "import os, time\nos.close(1)\nos.close(2)\n"
+                                             "time.sleep(60)\n", "SQLite")
+            time.sleep(0.5)  # its pipes are closed by now
+            quick = server.run("print('quick')\n", "SQLite")
+            stopped = silent.result(60)
+    finally:
+        server.close()
+    assert (quick.returncode, quick.stdout) == (0, "quick\n")
+    assert quick.seconds < 3, f"the quick program waited for the silent one: {quick.seconds:.1f} s"
+    assert stopped.returncode is None, "the silent program was not stopped at its time limit"
+    assert 4 <= stopped.seconds < 30
+
+
+@needs_reader
 def test_programs_run_at_once_each_in_a_child_of_its_own():
     server = programs.ReaderServer()
-    program = ("import os, time\nstarted = time.monotonic()\ntime.sleep(1)\n"
+    program = ("import os, time\nstarted = time.monotonic()\ntime.sleep(3)\n"
                "print(os.getpid(), os.getppid(), started, time.monotonic(), {n})\n")
     try:
         with ThreadPoolExecutor(3) as pool:
