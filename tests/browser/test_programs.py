@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from processes import gone, wait_until
 
 from . import programs
 from .programs import (
@@ -295,23 +296,6 @@ def test_another_environment_runs_in_a_new_interpreter():
         server.close()
     assert answers == [(0, f"None True {server_pid}\n".encode(), b"", False)] * 2 + [
         (0, f"1 False {server_pid}\n".encode(), b"", True)]
-
-
-def gone(pid: int) -> bool:
-    """No such process, or only a zombie (as tests/test_postgres.py checks)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except FileNotFoundError:
-        return True
-
-
-def wait_until(condition, seconds: float = 15) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
 
 
 def sleeper(pid_file: Path) -> str:
