@@ -103,18 +103,24 @@ BROWSER ?= yes
 ifneq ($(filter-out yes no,$(BROWSER)),)
 $(error BROWSER is '$(BROWSER)': use BROWSER=yes (the default) or BROWSER=no)
 endif
-PYTEST_ARGS = -n $(JOBS) --dist loadgroup $(if $(filter no,$(BROWSER)),--ignore=tests/browser)
-BROWSER_NOTE = @$(if $(filter no,$(BROWSER)),echo "make test: tests/browser/ left out (BROWSER=no)",true)
-test: CACHE = refresh
+# ONLY=<pytest -k expression>: only the tests whose names match it (ONLY=isolation: one
+# page's visits, examples and checks, in both languages), on a build that reuses the cached
+# example runs: a contributor's loop after a small change. Not what CI runs, and it says so.
+ONLY ?=
+PYTEST_ARGS = -n $(JOBS) --dist loadgroup $(if $(filter no,$(BROWSER)),--ignore=tests/browser) $(if $(ONLY),-k "$(ONLY)")
+BROWSER_NOTE = @$(if $(filter no,$(BROWSER)),echo "make test: tests/browser/ left out (BROWSER=no)",true)$(if $(ONLY),; echo "make test ONLY=$(ONLY): only the tests that match (with cached example runs); CI runs make test without ONLY")
+# pytest exits 5 when no test ran: with ONLY set, ONLY matched no test's name.
+PYTEST = $(BIN)/pytest $(PYTEST_ARGS)$(if $(ONLY), || { status=$$?; [ $$status != 5 ] || echo "make test: ONLY='$(ONLY)' matches no test (pytest -k); try a page or an example (ONLY=isolation)" >&2; exit $$status; })
+test: CACHE = $(if $(ONLY),on,refresh)
 ifeq ($(SQLALCHEMY),2.0)
 # Nothing to rerun the examples under: this is the 2.0 stack (tests/test_sqlalchemy20.py skips).
 test: build lint vendor-browser-runtime $(VENVR)/.installed
 	$(BROWSER_NOTE)
-	SITE_DIR=$(abspath $(SITE_DIR)) $(BIN)/pytest $(PYTEST_ARGS)
+	SITE_DIR=$(abspath $(SITE_DIR)) $(PYTEST)
 else
 test: build lint vendor-browser-runtime $(VENVR)/.installed $(VENV20)/.installed
 	$(BROWSER_NOTE)
-	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(BIN)/pytest $(PYTEST_ARGS)
+	SITE_DIR=$(abspath $(SITE_DIR)) SQLALCHEMY20_PYTHON=$(abspath $(VENV20))/bin/python $(PYTEST)
 endif
 
 # Only the rerun of every example under SQLAlchemy 2.0 (part of test).

@@ -19,8 +19,10 @@ snippet (which runs again).
 
 (r) from a fresh clone to ``make serve`` answering, environments and browser runtime included
 (downloaded: a clone has no build/downloads/);
-(m) then ``make test`` in that clone, with the environments installed (once each, not a median:
-``--quick`` leaves both out).
+(m) then ``make test`` in that clone, with the environments installed;
+(k) then, after a prose change to one page, ``make test ONLY=<page>``: that page's tests in both
+languages, on a build with the cached example runs (a contributor's loop). Once each, not a
+median: ``--quick`` leaves all three out.
 
 The figures are for this machine, at the date and load printed with them.
 
@@ -275,11 +277,15 @@ def _fresh_clone(into: Path) -> Path:
     return clone
 
 
-def _fresh_clone_figures() -> tuple[float, float]:
-    """(r) then (m), in one fresh clone: from the clone to make serve answering (its
+ONLY_PAGE = "isolation"  # (k): the page with the most examples in both databases
+
+
+def _fresh_clone_figures() -> tuple[float, float, float]:
+    """(r), (m) then (k), in one fresh clone: from the clone to make serve answering (its
     environment, the browser runtime, every example and the first build; pip's and the
     browser runtime downloaded again), then, once the environments make test also needs are
-    installed (not timed), make test. Of the clone's HEAD: commit what is to be measured."""
+    installed (not timed), make test, then a prose change to one page and make test
+    ONLY=<page>. Of the clone's HEAD: commit what is to be measured."""
     with tempfile.TemporaryDirectory() as scratch:
         clone = _fresh_clone(Path(scratch))
         port = _free_port()
@@ -303,7 +309,16 @@ def _fresh_clone_figures() -> tuple[float, float]:
         make_test = time.perf_counter() - start
         if result.returncode:
             raise SystemExit(f"bench: make test failed on a fresh clone:\n{result.stdout[-3000:]}")
-    return make_test, first_serve
+        page = clone / "docs" / f"{ONLY_PAGE}.md"
+        page.write_text(page.read_text() + "\nA sentence a contributor added.\n")
+        start = time.perf_counter()
+        result = subprocess.run(["make", "test", f"ONLY={ONLY_PAGE}"], cwd=clone, env=ENV,
+                                capture_output=True, text=True)
+        only = time.perf_counter() - start
+        if result.returncode:
+            raise SystemExit(f"bench: make test ONLY={ONLY_PAGE} failed on a fresh clone:\n"
+                             f"{result.stdout[-3000:]}")
+    return make_test, first_serve, only
 
 
 def main(runs: int = 3, quick: bool = False) -> None:
@@ -364,9 +379,10 @@ def main(runs: int = 3, quick: bool = False) -> None:
         row(key, label, statistics.median(served[key]), "s", target,
             "  (" + ", ".join(f"{x:.2f}" for x in served[key]) + ")")
     if not quick:
-        make_test, first_serve = _fresh_clone_figures()
+        make_test, first_serve, only = _fresh_clone_figures()
         row("r", "(r) fresh clone -> make serve answering (once)", first_serve)
         row("m", "(m) make test, fresh clone, environments installed", make_test, "s", 180)
+        row("k", f"(k) prose change, then make test ONLY={ONLY_PAGE}", only)
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(json.dumps({**figures, "a_cpu": a_cpu, "c_cpu": c_cpu, "targets_met": met}))
