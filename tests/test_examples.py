@@ -158,7 +158,7 @@ def test_observed(snippet: str, database: str, request) -> None:
         pytest.skip("the expected transcripts are SQLAlchemy 2.1's; tests/test_sqlalchemy20.py "
                     "compares 2.0's with them, from the 2.1 stack")
     # From the build's results where they are still valid (the cache's key covers everything
-    # a run depends on): `make test`'s build has just run every example from scratch.
+    # a run depends on): `make test`'s build (without ONLY) has just run every example from scratch.
     text = transcript(run_cached(snippet, database)) + "\n"
     path = expected_path(snippet, database)
     updating = request.config.getoption("update_examples")

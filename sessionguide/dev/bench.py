@@ -304,16 +304,17 @@ def _fresh_clone_figures() -> tuple[float, float, float]:
         subprocess.run(["make", ".venv-sqlalchemy20/.installed", ".venv-reader/.installed"],
                        cwd=clone, env=ENV, check=True, capture_output=True)
         start = time.perf_counter()
-        result = subprocess.run(["make", "test"], cwd=clone, env=ENV, capture_output=True,
-                                text=True)
+        result = subprocess.run(["make", "test"], cwd=clone, env=ENV, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
         make_test = time.perf_counter() - start
         if result.returncode:
             raise SystemExit(f"bench: make test failed on a fresh clone:\n{result.stdout[-3000:]}")
         page = clone / "docs" / f"{ONLY_PAGE}.md"
-        page.write_text(page.read_text() + "\nA sentence a contributor added.\n")
+        page.write_text(page.read_text(encoding="utf-8") + "\nA sentence a contributor added.\n",
+                        encoding="utf-8")
         start = time.perf_counter()
         result = subprocess.run(["make", "test", f"ONLY={ONLY_PAGE}"], cwd=clone, env=ENV,
-                                capture_output=True, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         only = time.perf_counter() - start
         if result.returncode:
             raise SystemExit(f"bench: make test ONLY={ONLY_PAGE} failed on a fresh clone:\n"

@@ -129,7 +129,8 @@ def _bench_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only (f)-(i), running an example in the browser")
     parser.add_argument("--site", type=Path, help="for --browser-only: a built site to use")
     parser.add_argument("--quick", action="store_true",
-                        help="without (m) and (r), the fresh-clone make test and make serve")
+                        help="without (r), (m) and (k): the fresh-clone make serve, make "
+                             "test and make test ONLY=...")
     parser.add_argument("--child", help=argparse.SUPPRESS)
 
 
