@@ -21,8 +21,7 @@ from sessionguide.build.rebuilds import EVERY_PAGE, pages_to_rebuild
 
 
 @pytest.mark.parametrize(("changed", "rebuilt"), [
-    (["docs/merge.es.md"], {"merge.md", "merge.es.md", "translation-status.md",
-                            "translation-status.es.md"}),
+    (["docs/merge.es.md"], {"merge.es.md", "translation-status.md", "translation-status.es.md"}),
     (["docs/merge.md"], {"merge.md", "merge.es.md", "translation-status.md",
                          "translation-status.es.md"}),
     (["snippets/merge/merge_returns.yml"], {"merge.md", "merge.es.md", "misconceptions.md",
@@ -100,7 +99,8 @@ SNIPPET = 'print("output-before-the-edit")\n#> output-before-the-edit\n'
 def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
     pages = {"index.md": "# Home\n\nThe home page.\n",
              "other.md": "# Other page\n\n" + show_block("other/example.py"),
-             "third.md": "# Third page\n\nUntouched.\n"}
+             "third.md": "# Third page\n\nUntouched.\n",
+             "third.es.md": "# Tercera página\n\nSin tocar.\n"}
     project = make_project(tmp_path, pages, {"other/example.py": SNIPPET})
     port = _free_port()
     server = _serve(project, port)
@@ -124,6 +124,8 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
                "the snippet change was not served")
         home = _get(base)
         rebuilt_spanish_nav = _primary_nav(_get(base + "es/other/"))
+        (project / "docs" / "third.es.md").write_text("# Tercera página\n\nEditada.\n")
+        _until(lambda: served("es/third/", "Editada."), "the translation's change was not served")
     finally:
         with contextlib.suppress(ProcessLookupError):  # it ended already: its output says why
             os.killpg(server.pid, signal.SIGTERM)
@@ -140,6 +142,9 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
                for line in rebuilt), lines
     assert any("snippets/other/example.py changed: rebuilt 2 pages (/other/, /es/other/) in"
                in line for line in rebuilt), lines
+    # A translation alone: its English page does not show it.
+    assert any("docs/third.es.md changed: rebuilt 1 page (/es/third/) in" in line
+               for line in rebuilt), lines
     assert any("built 6 pages in" in line for line in lines), lines
     # One line per rebuild: none of MkDocs' or mkdocs-static-i18n's INFO lines.
     chatter = [line for line in lines if "Building documentation" in line

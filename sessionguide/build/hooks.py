@@ -77,7 +77,9 @@ def on_pre_build(config):
         _unfilled.clear()
         if rebuilds.is_serving():
             rebuilds.start()
-    _start_running(runs_shown())
+        # Once for both languages: their pages show the same examples (tests/test_translations
+        # checks it), and a run missing here would still run when its page asks for it.
+        _start_running(runs_shown())
 
 
 def _start_running(runs) -> None:

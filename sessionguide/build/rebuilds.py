@@ -4,8 +4,8 @@ MkDocs' dirty build rebuilds a page when its own file is newer than its output. 
 pages depend on more than their own file, so here each page is told whether it is modified,
 from what changed since the last build started:
 
-- a page: that page in every language (a translation shows whether its English changed),
-  and the translation status pages;
+- an English page: that page in every language (a translation shows whether its English
+  changed); a translation: only itself; either, the translation status pages;
 - a snippet (or its ``.yml``): the pages that show it; a file no page shows (a module the
   examples import): every page that shows an example of its folder;
 - an asset under docs/ (stylesheet, script): no page; MkDocs copies it when it is newer;
@@ -93,7 +93,11 @@ def pages_to_rebuild(changed: list[str], added_or_removed: set[str] = frozenset(
                 continue  # an asset
             if path in added_or_removed:
                 return EVERY_PAGE
-            pages |= _every_language(english_source(path.removeprefix("docs/")))
+            page = path.removeprefix("docs/")
+            english = english_source(page)
+            # An English page in every language (a translation shows whether its English
+            # changed, and stands in for a missing one); a translation, only itself.
+            pages |= _every_language(english) if page == english else {page}
             pages |= _every_language(STATUS_PAGE)
         elif path.startswith("snippets/") and "/" in path.removeprefix("snippets/"):
             pages |= _showing(PurePosixPath(path.removeprefix("snippets/")))

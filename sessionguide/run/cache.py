@@ -38,13 +38,14 @@ if _MODE not in ("on", "refresh", "off"):
     raise ValueError(f"SESSIONGUIDE_CACHE is {_MODE!r}: use on, refresh or off")
 
 
-def cache_key(snippet: str, source: str, database: str = "sqlite") -> str:
+def cache_key(snippet: str, source: str, database: str = "sqlite",
+              tooling: str | None = None) -> str:
     """Changes when the snippet, its declaration, the database, the tooling that runs it,
-    Python or the libraries change."""
+    Python or the libraries change. (``tooling``: ``_tooling()``, if the caller has it.)"""
     declaration = snippet_path(snippet).with_suffix(".yml")
     declared = declaration.read_text(encoding="utf-8") if declaration.exists() else ""
     digest = hashlib.sha256()
-    for part in (snippet, source, declared, database, _tooling()):
+    for part in (snippet, source, declared, database, tooling or _tooling()):
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()
 
@@ -76,8 +77,9 @@ def _tooling_digest(files: tuple[tuple[Path, int, int], ...]) -> str:
 _running: dict[str, Future[Run]] = {}
 
 
-def _key(snippet: str, database: str) -> str:
-    return cache_key(snippet, snippet_path(snippet).read_text(encoding="utf-8"), database)
+def _key(snippet: str, database: str, tooling: str | None = None) -> str:
+    return cache_key(snippet, snippet_path(snippet).read_text(encoding="utf-8"), database,
+                     tooling)
 
 
 def is_ready(snippet: str, database: str = "sqlite") -> bool:
@@ -123,9 +125,10 @@ def start_running(runs: list[tuple[str, str]]) -> None:
     and ``run_cached`` collects each result when a page's placeholders are filled in
     (``sessionguide.blocks.deferred``)."""
     todo = {}
+    tooling = _tooling()  # once for every run: it stats this package's files
     for name, database in runs:
         if snippet_path(name).is_file():
-            key = _key(name, database)
+            key = _key(name, database, tooling)
             if key in _results or key in _running:
                 continue
             run = _from_disk(key)
