@@ -137,7 +137,7 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
     # The pages left as they were keep their titles in the navigation of those rebuilt.
     assert "Third page" in home and "Other page" in home and ">None<" not in home
     rebuilt = [line for line in lines if "changed: rebuilt" in line]
-    # Each page in both languages (the fixture has no Spanish pages: English is shown there).
+    # Each page in both languages (index and other have no Spanish page: English is shown).
     assert any("docs/index.md changed: rebuilt 2 pages (/, /es/) in" in line
                for line in rebuilt), lines
     assert any("snippets/other/example.py changed: rebuilt 2 pages (/other/, /es/other/) in"

@@ -75,3 +75,15 @@ def test_two_builds_of_the_same_sources_are_identical(tmp_path: Path, site: Path
                  "--site-dir", str(again))
     assert result.returncode == 0, result.stderr
     assert not _differences(site, again)
+
+
+def test_a_key_made_with_the_tooling_digest_given_is_the_same_key() -> None:
+    """start_running digests this package's files once for all its keys (cache.py)."""
+    from sessionguide.paths import SNIPPETS
+    from sessionguide.run import cache
+
+    snippet = "flush-and-commit/add_flush_commit.py"
+    source = (SNIPPETS / snippet).read_text(encoding="utf-8")
+    key = cache_key(snippet, source, "sqlite")
+    assert cache_key(snippet, source, "sqlite", cache._tooling()) == key
+    assert cache_key(snippet, source, "sqlite", "other tooling") != key

@@ -77,8 +77,8 @@ def on_pre_build(config):
         _unfilled.clear()
         if rebuilds.is_serving():
             rebuilds.start()
-        # Once for both languages: their pages show the same examples (tests/test_translations
-        # checks it), and a run missing here would still run when its page asks for it.
+        # Once for both languages: runs_shown() reads every language's pages. (A run saved in
+        # between would still run, synchronously, when its page asks for it.)
         _start_running(runs_shown())
 
 

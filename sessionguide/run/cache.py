@@ -45,7 +45,8 @@ def cache_key(snippet: str, source: str, database: str = "sqlite",
     declaration = snippet_path(snippet).with_suffix(".yml")
     declared = declaration.read_text(encoding="utf-8") if declaration.exists() else ""
     digest = hashlib.sha256()
-    for part in (snippet, source, declared, database, tooling or _tooling()):
+    for part in (snippet, source, declared, database,
+                 tooling if tooling is not None else _tooling()):
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()
 
