@@ -20,6 +20,7 @@ YAML in the browser (the labels come with the page: ``i18n.languages.provide``).
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import sys
 from html import escape
@@ -53,6 +54,7 @@ _WORD_PREFIXES = ("about_", "place_", "seen_", "transaction_", "run_versions_")
 _WORDS = ("expired_value", "with_block_ends", "run_yours", "run_caption", "run_output_limit")
 
 
+@functools.lru_cache(maxsize=512)  # asked twice per listing, per language and rebuild
 def unavailable(source: str, database: str) -> tuple[str, tuple[str, ...]] | None:
     """Why ``source`` cannot run in the browser on ``database``: a reason of ``REASONS`` and
     the packages it needs that are not there (for "packages"); None if it can."""

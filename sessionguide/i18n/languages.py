@@ -28,15 +28,21 @@ def _loader():
 
 def languages() -> list[str]:
     """The languages mkdocs.yml builds, default first."""
+    stat = MKDOCS_YML.stat()
+    return list(_languages(stat.st_mtime_ns, stat.st_size))
+
+
+@cache  # by mkdocs.yml's modification time: parsing it is 30 ms, and each build asks thrice
+def _languages(mtime_ns: int, size: int) -> tuple[str, ...]:
     import yaml
 
     config = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_loader())
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = plugin["i18n"]["languages"]
-            return sorted((e["locale"] for e in entries if e.get("build", True)),
-                          key=lambda lang: lang != DEFAULT_LANGUAGE)
-    return [DEFAULT_LANGUAGE]
+            return tuple(sorted((e["locale"] for e in entries if e.get("build", True)),
+                                key=lambda lang: lang != DEFAULT_LANGUAGE))
+    return (DEFAULT_LANGUAGE,)
 
 
 _given: dict[str, dict] = {}
