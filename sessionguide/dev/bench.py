@@ -303,24 +303,25 @@ def _fresh_clone_figures() -> tuple[float, float, float]:
             _stop(server)
         subprocess.run(["make", ".venv-sqlalchemy20/.installed", ".venv-reader/.installed"],
                        cwd=clone, env=ENV, check=True, capture_output=True)
-        start = time.perf_counter()
         # ONLY= : the whole suite, even if make bench was given an ONLY (MAKEFLAGS passes it on)
-        result = subprocess.run(["make", "test", "ONLY="], cwd=clone, env=ENV,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        make_test = time.perf_counter() - start
-        if result.returncode:
-            raise SystemExit(f"bench: make test failed on a fresh clone:\n{result.stdout[-3000:]}")
+        make_test = _timed_make_test(clone, "")
         page = clone / "docs" / f"{ONLY_PAGE}.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nA sentence a contributor added.\n",
                         encoding="utf-8")
-        start = time.perf_counter()
-        result = subprocess.run(["make", "test", f"ONLY={ONLY_PAGE}"], cwd=clone, env=ENV,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        only = time.perf_counter() - start
-        if result.returncode:
-            raise SystemExit(f"bench: make test ONLY={ONLY_PAGE} failed on a fresh clone:\n"
-                             f"{result.stdout[-3000:]}")
+        only = _timed_make_test(clone, ONLY_PAGE)
     return make_test, first_serve, only
+
+
+def _timed_make_test(clone: Path, only: str) -> float:
+    """Seconds ``make test ONLY=<only>`` took in ``clone`` (SystemExit with the end of its
+    output if it failed)."""
+    start = time.perf_counter()
+    result = subprocess.run(["make", "test", f"ONLY={only}"], cwd=clone, env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode:
+        raise SystemExit(f"bench: make test ONLY={only} failed on a fresh clone:\n"
+                         f"{result.stdout[-3000:]}")
+    return time.perf_counter() - start
 
 
 def main(runs: int = 3, quick: bool = False) -> None:
