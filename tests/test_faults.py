@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
 
 import pytest
 import sqlalchemy
-from sites import make_project, run, show_block
+from sites import ROOT, make_project, run, show_block
 
 FAULTS = {
     "faults/hangs.py": "import time\n\ntime.sleep(600)\n",
@@ -203,3 +204,35 @@ def test_postgresql_is_gone_after_a_failing_build_or_test_run(tmp_path: Path, co
     assert "postgresql" in output(result)  # it did run on PostgreSQL
     assert not _postgres_processes(temporary), "a PostgreSQL server was left running"
     assert not list(temporary.glob("sessionguide-pg-*")), "a server's directory was left behind"
+
+
+def test_the_browser_suite_takes_the_first_chromium_it_finds(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    """chromium.find() walks its candidates in order (Debian's headless shell before Debian's
+    Chromium): a path, or a name on PATH; a file that is not executable does not count, and
+    $CHROMIUM overrides them all."""
+    from browser import chromium
+
+    shell, full, inert = tmp_path / "shell", tmp_path / "chromium", tmp_path / "inert"
+    for file, mode in ((shell, 0o755), (full, 0o755), (inert, 0o644)):
+        file.write_text("#!/bin/sh\n")
+        file.chmod(mode)
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    assert chromium.find([str(inert), str(shell), str(full)]) == str(shell)
+    assert chromium.find([str(tmp_path / "absent"), str(full)]) == str(full)
+    assert chromium.find([str(inert)]) is None
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert chromium.find(["chromium-headless-shell", "chromium"]) == str(full)
+    monkeypatch.setenv("CHROMIUM", str(full))
+    assert chromium.find([str(shell)]) == str(full)
+
+
+def test_without_chromium_the_browser_suite_is_skipped_saying_what_to_install() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/browser", "-q", "-rs", "-p", "no:cacheprovider"],
+        cwd=ROOT, env={**os.environ, "CHROMIUM": "/nonexistent/chromium"},
+        capture_output=True, text=True)
+    assert result.returncode == 5, output(result)  # no test collected; none failed
+    assert ("SKIPPED [1] tests/browser:0: browser tests: no Chromium (/nonexistent/chromium); "
+            "install Debian's: apt-get install chromium-headless-shell") in result.stdout
+    assert "1 skipped" in result.stdout

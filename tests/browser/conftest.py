@@ -222,6 +222,7 @@ def _summary(config) -> list[tuple[str, str]]:
                                     f"{gz / 1024:7.1f} KiB ({raw / 1024:.1f} KiB uncompressed, "
                                     f"{count} responses)"))
     out.append(("sep", "browser suite: where the time went" + in_worker))
+    out.append(("line", f"browser: {CHROMIUM}"))
     out.append(("line", f"page visits: {len(visits.done)} (page, palette) loads in "
                         f"{visits.seconds:.0f} s, two pages at a time"))
     stages: dict[str, float] = {}
