@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from sites import make_project, show_block
 
-from sessionguide.build.rebuilds import EVERY_PAGE, pages_to_rebuild
+from sessionguide.build.rebuilds import EVERY_PAGE, pages_to_rebuild, titled_by_heading
+from sessionguide.paths import MKDOCS_YML
 
 
 @pytest.mark.parametrize(("changed", "rebuilt"), [
@@ -38,6 +39,20 @@ def test_a_change_rebuilds_the_pages_that_depend_on_it(changed, rebuilt) -> None
 
 def test_a_page_added_or_removed_rebuilds_every_page() -> None:
     assert pages_to_rebuild(["docs/new.md"], added_or_removed={"docs/new.md"}) is EVERY_PAGE
+
+
+def test_a_page_retitled_rebuilds_every_page() -> None:
+    """Where the navigation names a page by its heading, a new heading is in every page's
+    navigation and footer links (start() tells which pages the navigation so names, and
+    passes those whose heading changed)."""
+    from mkdocs.config import load_config
+
+    assert pages_to_rebuild(["docs/contributing.md"],
+                            retitled={"docs/contributing.md"}) is EVERY_PAGE
+    assert pages_to_rebuild(["docs/contributing.md"]) is not EVERY_PAGE
+    assert titled_by_heading(load_config(str(MKDOCS_YML))["nav"]) == {"contributing.md"}
+    assert titled_by_heading([{"A": "a.md"}, {"B": ["b.md", {"C": "c.md"}]}, "d.md"]) == {
+        "b.md", "d.md"}
 
 
 def test_a_module_no_page_shows_rebuilds_the_pages_of_its_folder() -> None:
@@ -126,6 +141,10 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
         rebuilt_spanish_nav = _primary_nav(_get(base + "es/other/"))
         (project / "docs" / "third.es.md").write_text("# Tercera página\n\nEditada.\n")
         _until(lambda: served("es/third/", "Editada."), "the translation's change was not served")
+        # The navigation names third.md by its heading: a new one is in every page's.
+        (project / "docs" / "third.md").write_text("# Third page, renamed\n\nUntouched.\n")
+        _until(lambda: served("other/", "Third page, renamed"),
+               "a new heading did not reach the other pages' navigation")
     finally:
         with contextlib.suppress(ProcessLookupError):  # it ended already: its output says why
             os.killpg(server.pid, signal.SIGTERM)
@@ -145,6 +164,7 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
     # A translation alone: its English page does not show it.
     assert any("docs/third.es.md changed: rebuilt 1 page (/es/third/) in" in line
                for line in rebuilt), lines
+    assert any("docs/third.md changed: rebuilt 6 pages (" in line for line in rebuilt), lines
     assert any("built 6 pages in" in line for line in lines), lines
     # One line per rebuild: none of MkDocs' or mkdocs-static-i18n's INFO lines.
     chatter = [line for line in lines if "Building documentation" in line

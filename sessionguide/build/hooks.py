@@ -76,7 +76,7 @@ def on_pre_build(config):
     if not config.plugins["i18n"].building:  # the first language: a new build
         _unfilled.clear()
         if rebuilds.is_serving():
-            rebuilds.start()
+            rebuilds.start(config["nav"])
         # Once for both languages: runs_shown() reads every language's pages. (A run saved in
         # between would still run, synchronously, when its page asks for it.)
         _start_running(runs_shown())
