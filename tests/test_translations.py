@@ -115,6 +115,11 @@ def test_changing_an_english_page_outdates_its_translation_and_shows_a_notice(tm
     html = (project / "site/es/guide/index.html").read_text(encoding="utf-8")
     assert notice in html
     assert '<a href="../../guide/" hreflang="en">lee la página en inglés</a>' in html
+    # The notice goes under the heading, which stays the page's title: in the navigation
+    # (which names the page by it) and the window's title.
+    assert "<title>Guía" in html
+    home = (project / "site/es/index.html").read_text(encoding="utf-8")
+    assert re.search(r">\s*Guía\s*<", home) and 'aria-label="Siguiente: Guía"' in home
 
 
 def test_a_third_language_is_a_configuration_entry_plus_its_pages(tmp_path) -> None:

@@ -122,10 +122,11 @@ def on_page_markdown(markdown, page, config, files):
     if building == written_in:  # each page once, in the build of its own language
         checks.front_matter(markdown, page.meta, src)
     if building != written_in:
-        return notices.untranslated_notice(building) + markdown
+        return notices.below_title(notices.untranslated_notice(building), markdown)
     if written_in != config.plugins["i18n"].default_language:
         english = Path(config.docs_dir) / english_source(src)
-        return (notices.outdated_notice(english, page.meta, page.url, written_in) or "") + markdown
+        notice = notices.outdated_notice(english, page.meta, page.url, written_in)
+        return notices.below_title(notice, markdown) if notice else markdown
     return markdown
 
 

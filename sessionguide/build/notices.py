@@ -9,6 +9,16 @@ from sessionguide.i18n.labels import label
 from sessionguide.i18n.translations import blob_id
 
 
+def below_title(notice: str, markdown: str) -> str:
+    """``markdown`` with ``notice`` under its leading ``# `` heading: MkDocs takes a page's title
+    from its first element only if that is a heading, and the navigation names some pages by
+    their title (a notice above it would name the page by its file name, in English)."""
+    first, _, rest = markdown.partition("\n")
+    if not first.startswith("# "):
+        return notice + markdown
+    return f"{first}\n\n{notice}{rest.lstrip(chr(10))}"
+
+
 def untranslated_notice(language: str) -> str:
     """mkdocs-static-i18n falls back to the English page silently; this says so on the page."""
     title, text = label("untranslated", language)
