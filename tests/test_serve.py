@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sites import make_project, show_block
 
-from sessionguide.build.rebuilds import EVERY_PAGE, pages_to_rebuild, titled_by_heading
+from sessionguide.build.rebuilds import EVERY_PAGE, pages_to_rebuild, self_titled
 from sessionguide.paths import MKDOCS_YML
 
 
@@ -41,18 +41,37 @@ def test_a_page_added_or_removed_rebuilds_every_page() -> None:
     assert pages_to_rebuild(["docs/new.md"], added_or_removed={"docs/new.md"}) is EVERY_PAGE
 
 
-def test_a_page_retitled_rebuilds_every_page() -> None:
-    """Where the navigation names a page by its heading, a new heading is in every page's
-    navigation and footer links (start() tells which pages the navigation so names, and
-    passes those whose heading changed)."""
+def test_the_pages_the_navigation_names_by_their_own_title() -> None:
+    """Their title is in every page's navigation and footer links: a new one rebuilds every
+    page (start(); end to end in test_a_saved_change_rebuilds_its_pages_in_one_line_each)."""
     from mkdocs.config import load_config
 
-    assert pages_to_rebuild(["docs/contributing.md"],
-                            retitled={"docs/contributing.md"}) is EVERY_PAGE
-    assert pages_to_rebuild(["docs/contributing.md"]) is not EVERY_PAGE
-    assert titled_by_heading(load_config(str(MKDOCS_YML))["nav"]) == {"contributing.md"}
-    assert titled_by_heading([{"A": "a.md"}, {"B": ["b.md", {"C": "c.md"}]}, "d.md"]) == {
-        "b.md", "d.md"}
+    assert self_titled(load_config(str(MKDOCS_YML))["nav"]) == {"contributing.md"}
+    nav = [{"A": "a.md"}, {"B": ["b.md", {"C": "c.md"}, "/e.md"]}, "d.md", "./f.md",
+           {"S": {"T": ["g.md"]}}, {"Out": "https://example.org/"}, "https://example.org/x"]
+    assert self_titled(nav) == {"b.md", "d.md", "e.md", "f.md", "g.md"}
+
+
+@pytest.mark.parametrize(("before", "after", "retitled"), [
+    ("# Title\n\nBody.\n", "# Title\n\nBody, edited.\n", False),
+    ("# Title\n\nBody.\n", "# New title\n\nBody.\n", True),
+    ("---\ntitle: A\n---\n# Title\n", "---\ntitle: B\n---\n# Title\n", True),
+    ("---\ntitle: A\n...\n# Title\n", "---\ntitle: B\n...\n# Title\n", True),
+    ("---\n# a comment\n---\n# Title\n", "---\n# a comment\n---\n# New\n", True),
+    ("\ufeff# Title\n\nBody.\n", "\ufeff# New\n\nBody.\n", True),
+    ("Title\n=====\n\nBody.\n", "New\n===\n\nBody.\n", True),
+    ("# Title\n\nBody.\n", "Above.\n\n# Title\n\nBody.\n", True),  # named by its file
+])
+def test_a_new_title_is_told_from_an_edit_below_it(tmp_path, monkeypatch, before, after,
+                                                   retitled) -> None:
+    from sessionguide.build import rebuilds
+
+    monkeypatch.setattr(rebuilds, "DOCS", tmp_path)
+    page = tmp_path / "page.md"
+    page.write_text(before, encoding="utf-8")
+    read = rebuilds._title_source("page.md")
+    page.write_text(after, encoding="utf-8")
+    assert (rebuilds._title_source("page.md") != read) is retitled
 
 
 def test_a_module_no_page_shows_rebuilds_the_pages_of_its_folder() -> None:
@@ -139,12 +158,13 @@ def test_a_saved_change_rebuilds_its_pages_in_one_line_each(tmp_path) -> None:
                "the snippet change was not served")
         home = _get(base)
         rebuilt_spanish_nav = _primary_nav(_get(base + "es/other/"))
-        (project / "docs" / "third.es.md").write_text("# Tercera página\n\nEditada.\n")
-        _until(lambda: served("es/third/", "Editada."), "the translation's change was not served")
-        # The navigation names third.md by its heading: a new one is in every page's.
+        # The navigation names third.md by its title: a new one is in every page's. (The next
+        # wait proves this rebuild ended: SIGTERM would cut it short, summary line and all.)
         (project / "docs" / "third.md").write_text("# Third page, renamed\n\nUntouched.\n")
         _until(lambda: served("other/", "Third page, renamed"),
                "a new heading did not reach the other pages' navigation")
+        (project / "docs" / "third.es.md").write_text("# Tercera página\n\nEditada.\n")
+        _until(lambda: served("es/third/", "Editada."), "the translation's change was not served")
     finally:
         with contextlib.suppress(ProcessLookupError):  # it ended already: its output says why
             os.killpg(server.pid, signal.SIGTERM)

@@ -6,8 +6,8 @@ from what changed since the last build started:
 
 - an English page: that page in every language (a translation shows whether its English
   changed); a translation: only itself; either, the translation status pages;
-- a page whose heading changed, if the navigation names it by its heading (a nav entry without
-  a title of its own, contributing.md): every page, whose navigation and footer links show it;
+- a new title on a page the navigation names by its title (a nav entry with no title of its
+  own, contributing.md): every page, whose navigation and footer links show it;
 - a snippet (or its ``.yml``): the pages that show it; a file no page shows (a module the
   examples import): every page that shows an example of its folder;
 - an asset under docs/ (stylesheet, script): no page; MkDocs copies it when it is newer;
@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import time
 from pathlib import PurePosixPath
+
+from mkdocs.utils.meta import get_data
 
 from sessionguide.blocks.page import pages_including
 from sessionguide.i18n.languages import DEFAULT_LANGUAGE, english_source, languages
@@ -44,8 +46,10 @@ _started = 0.0
 _first = True
 _built: list[str] = []  # the URLs rebuilt, in the languages' builds so far
 _titles: dict[str, str] = {}  # dest_uri -> title, from the last build of each page
-_headings: dict[str, tuple[str, ...]] = {}  # page named by its heading -> its title lines
-_next_headings: dict[str, tuple[str, ...]] = {}  # the same for the build under way
+# page the nav names by its own title -> _title_source(page): at the last successful build,
+# and at the one under way (or the last, if it failed)
+_title_sources: dict[str, tuple[str, str]] = {}
+_next_title_sources: dict[str, tuple[str, str]] = {}
 
 
 def serving(dirty: bool) -> None:
@@ -71,25 +75,29 @@ def _files() -> dict[str, int]:
 def start(nav: list | None) -> None:
     """Before the first language's build: what changed since the last successful build.
     ``nav``: mkdocs.yml's, as MkDocs' config holds it (None without one)."""
-    global _next_snapshot, _next_headings, _pages, _changed, _started, _first
+    global _next_snapshot, _next_title_sources, _pages, _changed, _started, _first
     _started = time.perf_counter()
     _built.clear()
     _next_snapshot = now = _files()
     _first = not _snapshot
     _changed = sorted(p for p in now.keys() | _snapshot.keys() if now.get(p) != _snapshot.get(p))
     added_or_removed = {p for p in _changed if (p in now) != (p in _snapshot)}
-    named = titled_by_heading(nav)
-    _next_headings = {page: _heading(page) for page in _next_snapshot_pages()
-                      if english_source(page) in named}
-    retitled = {f"docs/{page}" for page, heading in _next_headings.items()
-                if heading != _headings.get(page)}
-    _pages = EVERY_PAGE if _first else pages_to_rebuild(_changed, added_or_removed, retitled)
+    named = self_titled(nav)
+    # Against the last successful build, and the last one: a failed build may have written
+    # pages with a title since changed back.
+    attempted, _next_title_sources = _next_title_sources, {
+        page: _title_source(page) for page in _next_snapshot_pages()
+        if english_source(page) in named}
+    retitled = any(title != _title_sources.get(page) or title != attempted.get(page)
+                   for page, title in _next_title_sources.items())
+    _pages = (EVERY_PAGE if _first or retitled
+              else pages_to_rebuild(_changed, added_or_removed))
 
 
 def succeeded() -> None:
     """After both languages' builds: the next rebuild counts its changes from this one."""
-    global _snapshot, _headings
-    _snapshot, _headings = _next_snapshot, _next_headings
+    global _snapshot, _title_sources
+    _snapshot, _title_sources = _next_snapshot, _next_title_sources
 
 
 def _next_snapshot_pages() -> list[str]:
@@ -97,41 +105,48 @@ def _next_snapshot_pages() -> list[str]:
             if path.startswith("docs/") and path.endswith(".md")]
 
 
-def _heading(page: str) -> tuple[str, ...]:
-    """The lines MkDocs takes a page's title from: a ``title:`` in its front matter, its first
-    ``# `` heading. (Compared as they are written: any edit to them counts.)"""
-    lines = (DOCS / page).read_text(encoding="utf-8").splitlines()
-    front = lines[1:lines.index("---", 1)] if lines[:1] == ["---"] and "---" in lines[1:] else []
-    return (*(line for line in front if line.startswith("title:")),
-            next((line for line in lines if line.startswith("# ")), ""))
+def _title_source(page: str) -> tuple[str, str]:
+    """What MkDocs 1.6 names a page by: its front matter's ``title``, else its first element if
+    that is a heading, else its file name. Read as MkDocs reads them (its front matter parser)
+    and compared as written: any edit to the title or to the first block counts."""
+    try:
+        markdown, meta = get_data((DOCS / page).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):  # MkDocs' build says what is wrong with it
+        return ("", "(unreadable)")
+    return repr(meta.get("title")), markdown.lstrip("\n").split("\n\n", 1)[0]
 
 
-def titled_by_heading(nav: list | None) -> set[str]:
+def self_titled(nav: list | None) -> set[str]:
     """The pages a nav lists without a title of their own (``- page.md``, not ``- Title:
-    page.md``): the navigation shows their heading. Without a nav, every page is so listed."""
+    page.md``): the navigation shows the page's own title. Without a nav, every page."""
     if nav is None:
         return {path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md")}
     found: set[str] = set()
-    for entry in nav:
-        if isinstance(entry, str):
-            found.add(entry)
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                if isinstance(value, list):
-                    found |= titled_by_heading(value)
+
+    def walk(item, titled: bool) -> None:
+        if isinstance(item, str) and not titled and "://" not in item:
+            found.add(PurePosixPath(item.lstrip("/")).as_posix())
+        elif isinstance(item, list):
+            for entry in item:
+                walk(entry, titled=False)
+        elif isinstance(item, dict):  # {title: page}, {section: [entries]}
+            for value in item.values():
+                walk(value, titled=True)
+
+    walk(nav, titled=False)
     return found
 
 
-def pages_to_rebuild(changed: list[str], added_or_removed: set[str] = frozenset(),
-                     retitled: set[str] = frozenset()) -> set[str] | None:
+def pages_to_rebuild(changed: list[str], added_or_removed: set[str] = frozenset()
+                     ) -> set[str] | None:
     """The docs/-relative pages ``changed`` (paths relative to the project) affects, or
-    ``EVERY_PAGE``. ``retitled``: the pages whose title in the navigation changed."""
+    ``EVERY_PAGE``."""
     pages: set[str] = set()
     for path in changed:
         if path.startswith("docs/"):
             if not path.endswith(".md"):
                 continue  # an asset
-            if path in added_or_removed or path in retitled:
+            if path in added_or_removed:
                 return EVERY_PAGE
             page = path.removeprefix("docs/")
             english = english_source(page)
