@@ -217,6 +217,8 @@ def test_the_browser_suite_takes_the_first_chromium_it_finds(tmp_path: Path,
     for file, mode in ((shell, 0o755), (full, 0o755), (inert, 0o644)):
         file.write_text("#!/bin/sh\n")
         file.chmod(mode)
+    if not os.access(shell, os.X_OK):
+        pytest.skip(f"{tmp_path} is on a file system mounted noexec")
     monkeypatch.delenv("CHROMIUM", raising=False)
     assert chromium.find([str(inert), str(shell), str(full)]) == str(shell)
     assert chromium.find([str(tmp_path / "absent"), str(full)]) == str(full)
@@ -225,13 +227,22 @@ def test_the_browser_suite_takes_the_first_chromium_it_finds(tmp_path: Path,
     assert chromium.find(["chromium-headless-shell", "chromium"]) == str(full)
     monkeypatch.setenv("CHROMIUM", str(full))
     assert chromium.find([str(shell)]) == str(full)
+    monkeypatch.setenv("CHROMIUM", str(inert))  # named, but not executable: none
+    assert chromium.find([str(shell)]) is None
+    monkeypatch.setenv("CHROMIUM", "")  # empty: as if unset
+    assert chromium.find([str(shell)]) == str(shell)
+    # Debian's headless shell (its binary, not the script that runs it) before its Chromium.
+    debian = chromium.DEBIAN
+    assert debian.index("/usr/lib/chromium/chromium-headless-shell") < debian.index(
+        "/usr/bin/chromium")
 
 
 def test_without_chromium_the_browser_suite_is_skipped_saying_what_to_install() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/browser", "-q", "-rs", "-p", "no:cacheprovider"],
-        cwd=ROOT, env={**os.environ, "CHROMIUM": "/nonexistent/chromium"},
-        capture_output=True, text=True)
+        cwd=ROOT, env={**{k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"},
+                       "CHROMIUM": "/nonexistent/chromium"},
+        capture_output=True, text=True, timeout=120)
     assert result.returncode == 5, output(result)  # no test collected; none failed
     assert ("SKIPPED [1] tests/browser:0: browser tests: no Chromium (/nonexistent/chromium); "
             "install Debian's: apt-get install chromium-headless-shell") in result.stdout

@@ -28,7 +28,9 @@ The figures are for this machine, at the date and load printed with them.
 
 Then, running an example in the reader's browser (``browser()``, alone with ``--browser-only``):
 a built site served on 127.0.0.1 by a server that gzips like a static host, loaded in
-headless Chromium, each time in a fresh browser context (an empty cache), at least 5 times:
+headless Chromium, each time in a fresh browser context (an empty cache), at least 5 times.
+Debian's whole Chromium (/usr/bin/chromium, or $CHROMIUM), on purpose: a reader's browser, not
+the headless shell the test suite prefers (tests/browser/chromium.py).
 
 (f) what a page with examples loads of the runner before Run: only run-in-page.js, nothing of
     the runtime
@@ -520,8 +522,9 @@ def browser(runs: int = 5, site: Path | None = None) -> bool:
     ``site``, or on a site built for the purpose. False if a target is not met."""
     chromium = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
     if not os.access(chromium, os.X_OK):
-        print(f"(f)-(i) running in the browser: skipped, no Chromium at {chromium} "
-              "(apt-get install chromium, or set CHROMIUM)")
+        print(f"(f)-(i) running in the browser: NOT MEASURED, no Chromium at {chromium}: they "
+              "need the whole browser, not its headless shell (apt-get install chromium, or "
+              "set CHROMIUM)")
         return True
     from playwright.sync_api import sync_playwright
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 
 ARGS = [
     "--no-sandbox",
@@ -28,16 +29,16 @@ ARGS = [
 
 # Where Debian installs them, the headless shell first. (The shell's binary itself:
 # /usr/bin/chromium-headless-shell is a script that runs it as a child.)
-DEBIAN = ["/usr/lib/chromium/chromium-headless-shell", "chromium-headless-shell",
-          "/usr/bin/chromium", "chromium"]
+DEBIAN = ("/usr/lib/chromium/chromium-headless-shell", "chromium-headless-shell",
+          "/usr/bin/chromium", "chromium")
 
 
-def find(candidates: list[str] = DEBIAN) -> str | None:
-    """$CHROMIUM if set, else the first of ``candidates`` (a path, or a name looked up on PATH)
-    that is an executable file; None if there is none."""
+def find(candidates: Sequence[str] | None = None) -> str | None:
+    """$CHROMIUM if set, else the first of ``candidates`` (default ``DEBIAN``: a path, or a
+    name looked up on PATH) that is an executable file; None if there is none."""
     if os.environ.get("CHROMIUM"):
         candidates = [os.environ["CHROMIUM"]]
-    for candidate in candidates:
+    for candidate in DEBIAN if candidates is None else candidates:
         path = candidate if os.sep in candidate else shutil.which(candidate)
         if path and os.path.isfile(path) and os.access(path, os.X_OK):
             return path
