@@ -94,6 +94,7 @@ def test_changing_an_english_page_outdates_its_translation_and_shows_a_notice(tm
             "guide.md": "# Guide\n\nFlush sends SQL.\n",
             "index.es.md": "# Inicio\n",
             "guide.es.md": "# Guía\n\nFlush envía SQL.\n",
+            "extra.md": "# Extra\n\nNot translated yet.\n",
         },
         snippets={},
     )
@@ -101,7 +102,7 @@ def test_changing_an_english_page_outdates_its_translation_and_shows_a_notice(tm
     for page in ("index.es.md", "guide.es.md"):
         mark(docs / page)
     assert {s.page.name: s.state for s in status("es", docs)} == {
-        "index.md": "up to date", "guide.md": "up to date"
+        "index.md": "up to date", "guide.md": "up to date", "extra.md": MISSING
     }
     assert build(project).returncode == 0
     notice = "Esta traducción puede estar desactualizada"
@@ -120,6 +121,25 @@ def test_changing_an_english_page_outdates_its_translation_and_shows_a_notice(tm
     assert "<title>Guía" in html
     home = (project / "site/es/index.html").read_text(encoding="utf-8")
     assert re.search(r">\s*Guía\s*<", home) and 'aria-label="Siguiente: Guía"' in home
+    assert html.index("<h1") < html.index(notice)
+    # The same for the notice an untranslated page gets, shown in English.
+    extra = (project / "site/es/extra/index.html").read_text(encoding="utf-8")
+    assert "<title>Extra" in extra and extra.index("<h1") < extra.index("Aún sin traducir")
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("# T\n\nBody.", "# T\n\nN\n\nBody."),
+    ("# T { #t }\nBody.", "# T { #t }\n\nN\n\nBody."),
+    ("#T\n\nBody.", "#T\n\nN\n\nBody."),
+    ("T\n===\n\nBody.", "T\n===\n\nN\n\nBody."),
+    ("## Section\n\nBody.", "N\n\n## Section\n\nBody."),  # no h1: no title to keep
+    ("Body.", "N\n\nBody."),
+    ("# T\n\n    code", "N\n\n# T\n\n    code"),  # it would be read as part of the notice
+])
+def test_a_notice_goes_under_the_title_it_must_not_hide(markdown, expected) -> None:
+    from sessionguide.build.notices import below_title
+
+    assert below_title("N\n\n", markdown) == expected
 
 
 def test_a_third_language_is_a_configuration_entry_plus_its_pages(tmp_path) -> None:

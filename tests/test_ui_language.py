@@ -99,8 +99,9 @@ def test_code_marked_languages_and_reviewed_names_are_not_english_text() -> None
 
 def test_a_page_shown_in_english_on_purpose_is_checked_outside_its_article() -> None:
     page = ("<html lang=\"es\"><body><nav aria-label=\"Navegación\"></nav>"
-            "<article><div class=\"admonition warning\"><p>Aún sin traducir</p></div>"
-            "<h1>Web apps</h1><p>This page is in English.</p></article>"
+            "<article><h1>Web apps</h1>"
+            "<div class=\"admonition warning\"><p>Aún sin traducir</p></div>"
+            "<p>This page is in English.</p></article>"
             "<span>Web apps</span><footer>Made with</footer></body></html>")
     found = [f.text for f in check_page(page, "es", "web-apps/index.html")]
     assert found == ["Made with"], found

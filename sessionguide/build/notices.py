@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from sessionguide.i18n.labels import label
 from sessionguide.i18n.translations import blob_id
 
+# A leading h1 as Python-Markdown reads one: "# Title" (or "#Title"), or a setext "Title\n====="
+_H1 = re.compile(r"#(?!#)[^\n]*|[^\n]+\n=+[ \t]*(?=\n|$)")
+
 
 def below_title(notice: str, markdown: str) -> str:
-    """``markdown`` with ``notice`` under its leading ``# `` heading: MkDocs takes a page's title
-    from its first element only if that is a heading, and the navigation names some pages by
-    their title (a notice above it would name the page by its file name, in English)."""
-    first, _, rest = markdown.partition("\n")
-    if not first.startswith("# "):
+    """``markdown`` with ``notice`` under its leading h1: MkDocs takes a page's title from its
+    first element only if that is an h1, and the navigation names some pages by their title (a
+    notice above it would name the page by its file name, in English)."""
+    heading = _H1.match(markdown)
+    rest = markdown[heading.end():].lstrip("\n") if heading else ""
+    # An indented block right after the notice would be read as part of it.
+    if heading is None or rest.startswith(("    ", "\t")):
         return notice + markdown
-    return f"{first}\n\n{notice}{rest.lstrip(chr(10))}"
+    return f"{heading.group()}\n\n{notice}{rest}"
 
 
 def untranslated_notice(language: str) -> str:

@@ -2,9 +2,9 @@
 
 $CHROMIUM if set; else Debian's headless shell (``apt-get install chromium-headless-shell``),
 the same Blink without the browser around it, which is what Playwright itself runs headless;
-else Debian's Chromium (``apt-get install chromium``). On the whole suite the headless shell
-costs about a fifth less CPU (README, Speed). Playwright's own browser download is never used
-(``playwright install`` is not run): pytest-playwright launches this executable
+else Debian's Chromium (``apt-get install chromium``). On the whole pytest suite the headless
+shell took about a quarter less CPU (README, Decisions). Playwright's own browser download is
+never used (``playwright install`` is not run): pytest-playwright launches this executable
 (``browser_type_launch_args`` in conftest.py).
 """
 
