@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from sessionguide.i18n.translations import english_pages
-from sessionguide.paths import DOCS, MKDOCS_YML
+from sessionguide.paths import DOCS, MKDOCS_YML, ROOT
 
 # What a page of this site is made of, counted in both builds.
 PARTS = {
@@ -43,6 +43,10 @@ def main(zensical: str, mkdocs_site: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         shutil.copy(MKDOCS_YML, project)
+        # What mkdocs.yml names besides docs/: the theme's overrides, the snippets the pages
+        # include, the hooks (and the i18n data they read), linked, not copied.
+        for name in ("overrides", "snippets", "sessionguide", "i18n"):
+            (project / name).symlink_to(ROOT / name, target_is_directory=True)
         shutil.copytree(DOCS, project / "docs",
                         ignore=lambda _, names: [n for n in names if n.count(".") > 1])
         result = subprocess.run([zensical, "build", "-f", "mkdocs.yml"], cwd=project,
