@@ -98,8 +98,11 @@ lint: $(VENV)/.installed
 # share a worker, which makes those visits once (tests/conftest.py's scheduler).
 JOBS ?= 2
 # BROWSER=no leaves out tests/browser/, saying so: .ci/run runs it once per stack (lock), not
-# again for the same stack under another Python.
-BROWSER ?= yes
+# again for the same stack under another Python. From the command line only: the environment's
+# BROWSER is the user's web browser (sensible-browser's w3m, firefox), not this setting.
+ifneq ($(origin BROWSER),command line)
+BROWSER := yes
+endif
 ifneq ($(filter-out yes no,$(BROWSER)),)
 $(error BROWSER is '$(BROWSER)': use BROWSER=yes (the default) or BROWSER=no)
 endif

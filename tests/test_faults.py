@@ -1,6 +1,8 @@
 """Faults a contributor can introduce by accident, each in a fixture project (tests/sites.py):
 each one fails the build or the tests with one message that names the source file and says
-what to do, and nothing half-built is left where it could be published."""
+what to do, and nothing half-built is left where it could be published. And a machine without
+Chromium: the browser suite is skipped, saying what to install (here, not in tests/browser/,
+which is skipped then)."""
 
 from __future__ import annotations
 
@@ -221,6 +223,9 @@ def test_the_browser_suite_takes_the_first_chromium_it_finds(tmp_path: Path,
         pytest.skip(f"{tmp_path} is on a file system mounted noexec")
     monkeypatch.delenv("CHROMIUM", raising=False)
     assert chromium.find([str(inert), str(shell), str(full)]) == str(shell)
+    monkeypatch.setattr(chromium, "DEBIAN", (str(tmp_path / "absent"), str(full)))
+    assert chromium.find() == str(full)  # DEBIAN, read when called
+    monkeypatch.undo()
     assert chromium.find([str(tmp_path / "absent"), str(full)]) == str(full)
     assert chromium.find([str(inert)]) is None
     monkeypatch.setenv("PATH", str(tmp_path))

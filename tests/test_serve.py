@@ -57,6 +57,7 @@ def test_the_pages_the_navigation_names_by_their_own_title() -> None:
     ("# Title\n\nBody.\n", "# New title\n\nBody.\n", True),
     ("---\ntitle: A\n---\n# Title\n", "---\ntitle: B\n---\n# Title\n", True),
     ("---\ntitle: A\n...\n# Title\n", "---\ntitle: B\n...\n# Title\n", True),
+    # counted: any edit to the first block, even where MkDocs takes no title from it
     ("---\n# a comment\n---\n# Title\n", "---\n# a comment\n---\n# New\n", True),
     ("\ufeff# Title\n\nBody.\n", "\ufeff# New\n\nBody.\n", True),
     ("Title\n=====\n\nBody.\n", "New\n===\n\nBody.\n", True),

@@ -94,7 +94,7 @@ def test_changing_an_english_page_outdates_its_translation_and_shows_a_notice(tm
             "guide.md": "# Guide\n\nFlush sends SQL.\n",
             "index.es.md": "# Inicio\n",
             "guide.es.md": "# Guía\n\nFlush envía SQL.\n",
-            "extra.md": "# Extra\n\nNot translated yet.\n",
+            "extra.md": "# Extra page\n\nNot translated yet.\n",
         },
         snippets={},
     )
@@ -124,7 +124,7 @@ def test_changing_an_english_page_outdates_its_translation_and_shows_a_notice(tm
     assert html.index("<h1") < html.index(notice)
     # The same for the notice an untranslated page gets, shown in English.
     extra = (project / "site/es/extra/index.html").read_text(encoding="utf-8")
-    assert "<title>Extra" in extra and extra.index("<h1") < extra.index("Aún sin traducir")
+    assert "<title>Extra page" in extra and extra.index("<h1") < extra.index("Aún sin traducir")
 
 
 @pytest.mark.parametrize(("markdown", "expected"), [
@@ -134,7 +134,9 @@ def test_changing_an_english_page_outdates_its_translation_and_shows_a_notice(tm
     ("T\n===\n\nBody.", "T\n===\n\nN\n\nBody."),
     ("## Section\n\nBody.", "N\n\n## Section\n\nBody."),  # no h1: no title to keep
     ("Body.", "N\n\nBody."),
-    ("# T\n\n    code", "N\n\n# T\n\n    code"),  # it would be read as part of the notice
+    ("\n\n# T\n\nBody.", "# T\n\nN\n\nBody."),
+    # an indented block would be read as part of the notice: a comment ends the notice first
+    ("# T\n\n    code", "# T\n\nN\n\n<!-- -->\n\n    code"),
 ])
 def test_a_notice_goes_under_the_title_it_must_not_hide(markdown, expected) -> None:
     from sessionguide.build.notices import below_title

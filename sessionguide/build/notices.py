@@ -17,12 +17,14 @@ def below_title(notice: str, markdown: str) -> str:
     """``markdown`` with ``notice`` under its leading h1: MkDocs takes a page's title from its
     first element only if that is an h1, and the navigation names some pages by their title (a
     notice above it would name the page by its file name, in English)."""
+    markdown = markdown.lstrip("\n")
     heading = _H1.match(markdown)
-    rest = markdown[heading.end():].lstrip("\n") if heading else ""
-    # An indented block right after the notice would be read as part of it.
-    if heading is None or rest.startswith(("    ", "\t")):
+    if heading is None:
         return notice + markdown
-    return f"{heading.group()}\n\n{notice}{rest}"
+    rest = markdown[heading.end():].lstrip("\n")
+    # An indented block right after the notice would be read as part of it: a comment ends it.
+    end = "<!-- -->\n\n" if rest.startswith(("    ", "\t")) else ""
+    return f"{heading.group()}\n\n{notice}{end}{rest}"
 
 
 def untranslated_notice(language: str) -> str:

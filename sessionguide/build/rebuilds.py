@@ -6,8 +6,9 @@ from what changed since the last build started:
 
 - an English page: that page in every language (a translation shows whether its English
   changed); a translation: only itself; either, the translation status pages;
-- a new title on a page the navigation names by its title (a nav entry with no title of its
-  own, contributing.md): every page, whose navigation and footer links show it;
+- an edit to the title (front matter ``title:`` or first block) of a page the navigation names
+  by its own title (a nav entry with no title, contributing.md): every page, whose navigation
+  and footer links show it;
 - a snippet (or its ``.yml``): the pages that show it; a file no page shows (a module the
   examples import): every page that shows an example of its folder;
 - an asset under docs/ (stylesheet, script): no page; MkDocs copies it when it is newer;
@@ -107,8 +108,9 @@ def _next_snapshot_pages() -> list[str]:
 
 def _title_source(page: str) -> tuple[str, str]:
     """What MkDocs 1.6 names a page by: its front matter's ``title``, else its first element if
-    that is a heading, else its file name. Read as MkDocs reads them (its front matter parser)
-    and compared as written: any edit to the title or to the first block counts."""
+    that is an h1, else "Home" for the home page or its file name. Read as MkDocs reads them
+    (its front matter parser) and compared as written: any edit to the title or to the first
+    block counts."""
     try:
         markdown, meta = get_data((DOCS / page).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):  # MkDocs' build says what is wrong with it
