@@ -133,8 +133,9 @@ function setUp(container) {
 
   function busy(state) {
     running = state ? example : null;
-    for (const other of examples) other.run.disabled = state;
+    // Read before disabling: Chromium 150 moves the focus off a button as it is disabled.
     const focused = document.activeElement;
+    for (const other of examples) other.run.disabled = state;
     run.hidden = state;
     stop.hidden = !state;
     if (state && focused === run) stop.focus();

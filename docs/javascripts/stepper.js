@@ -140,8 +140,8 @@
       slider.value = String(current + 1);
       status.textContent = `${fill(labels.step_of, { n: current + 1, total: steps.length })}` +
         ` · ${labels.line} ${step.line}`;
-      // A button that becomes disabled loses the focus to <body>, and the keys with it; newer
-      // Chromium (150) moves it there at once, so note the focused button first.
+      // A focused button that becomes disabled loses the focus to <body>, and the keys (handled
+      // on the panel) with it; Chromium 150 does so at once, so note the focused element first.
       const focused = panel.contains(document.activeElement) ? document.activeElement : null;
       buttons.step_first.disabled = buttons.step_previous.disabled = current === 0;
       buttons.step_next.disabled = buttons.step_last.disabled = current === steps.length - 1;

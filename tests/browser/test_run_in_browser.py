@@ -262,15 +262,23 @@ def test_stop_ends_a_program_that_never_ends(opened, language):
     page.page.click(f"{FIRST} .sg-run-edit")
     original = page.page.input_value(f"{FIRST} textarea")
     page.page.fill(f"{FIRST} textarea", "while True:\n    pass\n")
-    page.page.click(f"{FIRST} .sg-run-button")
+    # With the keyboard: Run hides itself as it starts, so the focus must move to Stop (and
+    # back to Run once stopped), or the reader's keys go nowhere.
+    focused = "selector => document.activeElement === document.querySelector(selector)"
+    page.page.focus(f"{FIRST} .sg-run-button")
+    page.page.keyboard.press("Enter")
     page.page.wait_for_function(
         "([selector, text]) => document.querySelector(selector).textContent === text",
         arg=[status, labels["run_running"]], timeout=RUN_TIMEOUT_MS)
     page.page.wait_for_timeout(1000)  # it loops
     assert page.page.get_attribute(FIRST, "data-state") == "running"
-    page.page.click(f"{FIRST} .sg-run-stop")
+    assert page.page.evaluate(focused, f"{FIRST} .sg-run-stop"), (
+        f"/{path}: Run started from the keyboard did not give the focus to Stop")
+    page.page.keyboard.press("Enter")
     page.page.wait_for_function(f"document.querySelector('{FIRST}').dataset.runs === '1'",
                                 timeout=10_000)
+    assert page.page.evaluate(focused, f"{FIRST} .sg-run-button"), (
+        f"/{path}: Stop pressed from the keyboard did not give the focus back to Run")
     assert page.page.get_attribute(FIRST, "data-outcome") == "stopped"
     assert page.page.text_content(status) == labels["run_stopped"]
     assert label("run_stopped", language) == labels["run_stopped"]

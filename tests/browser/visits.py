@@ -371,7 +371,9 @@ async def step_through_for_real(page) -> dict | None:
     observed = []
 
     async def observe(how: str, expected: int, settle: bool = False) -> None:
-        if settle:  # a rendering update: a focused button just disabled loses the focus then
+        # A rendering update: where the HTML standard moves the focus off a button just
+        # disabled (its focus fixup; Chromium 150 does it at once), so a lost focus shows.
+        if settle:
             await page.evaluate(script("next_frames"))
         observed.append({"how": how, "expected": expected,
                          "state": await page.evaluate(script("stepper_state"), listing)})
