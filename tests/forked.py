@@ -1,47 +1,64 @@
-"""Run a function in a forked copy of the test process, so that what it changes (a listener on
-SQLAlchemy's Session class, an attribute of a module) does not reach the next test."""
+"""Run a function in a fresh child process, so that what it changes (a listener on
+SQLAlchemy's Session class, an attribute of a module, the working directory) does not reach
+the next test.
+
+The child is not forked from the test process: a pytest-xdist worker runs threads (execnet's),
+and a child forked from a process with threads can deadlock on a lock one of them held at the
+time (Python 3.12 and newer warn about it). It is forked from multiprocessing's fork server, a
+single-threaded process started once per test process, which has imported the libraries in
+``PRELOAD``. The function and its arguments travel by pickle: the function must be a
+module-level one of an importable module (the child imports it), and return something
+picklable.
+"""
 
 from __future__ import annotations
 
-import os
-import pickle
-import select
-import signal
+import multiprocessing
 from collections.abc import Callable
 from typing import Any
 
-from sessionguide.run.isolate import TIMEOUT
+from sessionguide.run import isolate
+
+# Imported by the fork server before the first child: what print_check and the examples import.
+# Not the test modules themselves: before Python 3.13 the fork server does not have the test
+# process's sys.path (each child does), and it skips a module it cannot import.
+PRELOAD = ["pytest_examples.run_code", "pytest_examples.config",
+           "sessionguide.run.sql_capture", "sessionguide.run.transcript", *isolate.PRELOAD]
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(PRELOAD)
 
 
-def in_fork(function: Callable[[], Any], timeout: float = TIMEOUT) -> Any:
-    """``function()``'s return value, computed in a child process; TimeoutError after
-    ``timeout`` seconds. It must return something picklable, and catch its own errors."""
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
-        os.close(reading)
+def _call(connection, function: Callable[..., Any], args: tuple) -> None:
+    """In the child: send ``function(*args)``, or the error it raised as a RuntimeError."""
+    try:
+        result = function(*args)
+    except BaseException as error:  # noqa: BLE001 - reported to the parent
+        result = RuntimeError(f"{type(error).__name__}: {error}")
+    connection.send(result)
+    connection.close()
+
+
+def in_child(function: Callable[..., Any], *args: Any, timeout: float = isolate.TIMEOUT) -> Any:
+    """``function(*args)``'s return value, computed in a fresh child process; TimeoutError
+    after ``timeout`` seconds, RuntimeError if it raised or the child died."""
+    reading, writing = _CONTEXT.Pipe(duplex=False)
+    child = _CONTEXT.Process(target=_call, args=(writing, function, args), daemon=True)
+    child.start()
+    writing.close()  # so that reading sees the end if the child dies without sending
+    try:
+        if not reading.poll(timeout):
+            child.kill()
+            raise TimeoutError(f"the example ran longer than {timeout:g} s and was stopped")
         try:
-            data = pickle.dumps(function())
-        except BaseException as error:  # noqa: BLE001 - reported to the parent
-            data = pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
-        with os.fdopen(writing, "wb") as pipe:
-            pipe.write(data)
-        os._exit(0)
-    os.close(writing)
-    chunks = []
-    with os.fdopen(reading, "rb") as pipe:
-        while True:
-            ready, _, _ = select.select([pipe], [], [], timeout)
-            if not ready:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                raise TimeoutError(f"the example ran longer than {timeout:g} s and was stopped")
-            chunk = os.read(pipe.fileno(), 1 << 16)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    os.waitpid(pid, 0)
-    result = pickle.loads(b"".join(chunks))
+            result = reading.recv()
+        except EOFError:
+            child.join()
+            raise RuntimeError(f"the child process ended without a result (exit code "
+                               f"{child.exitcode}): it may have called os._exit() or crashed "
+                               "the interpreter") from None
+    finally:
+        child.join()
+        reading.close()
     if isinstance(result, RuntimeError):
         raise result
     return result

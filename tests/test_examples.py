@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import difflib
 
+import print_check
 import pytest
-import pytest_examples.run_code as run_code
 import sqlalchemy
-from forked import in_fork
+from forked import in_child
 from pytest_examples import CodeExample, EvalExample
 
 from sessionguide.blocks.listing import differing_prints
@@ -30,7 +30,6 @@ from sessionguide.run.cache import run_cached
 from sessionguide.run.examples import DeclarationError
 from sessionguide.run.examples import example as declared
 from sessionguide.run.isolate import run_isolated
-from sessionguide.run.sql_capture import capture_sql
 from sessionguide.run.transcript import listed_differences, without_version
 
 SNIPPET_NAMES = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
@@ -51,43 +50,13 @@ EXPECTED = ROOT / "tests" / "expected"
 SQLALCHEMY_20 = sqlalchemy.__version__.startswith("2.0.")
 
 
-# pytest-examples writes each print's output under its line, assuming prints run top to bottom
-# and each line's output is one block. Loops and with-blocks break both assumptions; these two
-# replacements make it group every line's output, in print order, under that line.
-_insert_print_statements = run_code.InsertPrintStatements._insert_print_statements
-
-
-def _insert_in_line_order(self, example):
-    self.print_func.statements.sort(key=lambda statement: statement.line_no)
-    return _insert_print_statements(self, example)
-
-
-def _insert_without_version(self, example):
-    return without_version(_insert_in_line_order(self, example))
-
-
-def _remove_all_old_output(lines: list[str], line_index: int) -> None:
-    while line_index + 1 < len(lines):
-        following = lines[line_index + 1]
-        if run_code.comment_prefix_re.search(following):
-            del lines[line_index + 1]
-        elif run_code.triple_quotes_prefix_re.search(following):
-            end = next(
-                i for i in range(line_index + 2, len(lines))
-                if run_code.triple_quotes_prefix_re.search(lines[i])
-            )
-            del lines[line_index + 1 : end + 1]
-        else:
-            return
-
-
 def _where(snippet: str) -> str:
     pages = pages_including(snippet)
     return f"included by {', '.join(pages)}" if pages else "not included by any page"
 
 
 @pytest.mark.parametrize("snippet", SNIPPET_NAMES)
-def test_example(snippet: str, eval_example: EvalExample, tmp_path, monkeypatch) -> None:
+def test_example(snippet: str, eval_example: EvalExample, tmp_path) -> None:
     path = SNIPPETS / snippet
     source = path.read_text(encoding="utf-8")
     compare_to_21 = SQLALCHEMY_20 and not eval_example.update_examples
@@ -96,32 +65,12 @@ def test_example(snippet: str, eval_example: EvalExample, tmp_path, monkeypatch)
             pytest.skip("prints differently under SQLAlchemy 2.0 (differs-in-sqlalchemy-2.0.txt)")
         source = without_version(source)
     example = CodeExample.create(source, path=path)
-    eval_example.set_config(line_length=88, target_version="py311")
+    eval_example.config = print_check.CONFIG
     eval_example.lint_ruff(example)  # from the project root, so ruff reads pyproject.toml
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(
-        run_code.InsertPrintStatements, "_insert_print_statements",
-        _insert_without_version if compare_to_21 else _insert_in_line_order,
-    )
-    monkeypatch.setattr(run_code, "remove_old_print", _remove_all_old_output)
-
-    def check() -> tuple[str | None, str | None, str | None]:
-        """In a forked copy of this process: (mismatch, error, updated source)."""
-        try:
-            # echo=True would otherwise leave SQLAlchemy's stdout handler behind.
-            with capture_sql(lambda text: None):
-                if eval_example.update_examples:
-                    eval_example.run_print_update(example)
-                else:
-                    eval_example.run_print_check(example)
-        except pytest.fail.Exception as mismatch:
-            return mismatch.msg, None, None
-        except Exception as error:  # noqa: BLE001
-            return None, f"{type(error).__name__}: {error}", None
-        return None, None, example.source
-
+    mismatch, raised, updated = in_child(
+        print_check.check_prints, source, str(path), str(tmp_path),
+        eval_example.update_examples, compare_to_21)
     problem = None
-    mismatch, raised, updated = in_fork(check)
     if updated is not None and updated != source:
         example.source = updated
         eval_example.to_update.append(example)  # written at the end, as pytest-examples does

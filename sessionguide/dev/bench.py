@@ -133,7 +133,7 @@ def _observation_cost() -> float:
     from sessionguide.run import isolate
     from sessionguide.run.runner import run_snippet, snippet_names, snippet_path
 
-    for module in isolate._PRELOAD:
+    for module in isolate.PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(module)
 

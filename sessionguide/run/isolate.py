@@ -44,7 +44,7 @@ TIMEOUT = float(os.environ.get("SESSIONGUIDE_EXAMPLE_TIMEOUT", "60"))
 # Examples running at once: one core stays with the build, which renders pages meanwhile.
 PARALLEL = max(1, (os.cpu_count() or 2) - 1)
 # What examples import, loaded once by the fork server instead of by every child.
-_PRELOAD = ("sessionguide.run.runner", "sqlalchemy.orm", "sqlalchemy.ext.asyncio",
+PRELOAD = ("sessionguide.run.runner", "sqlalchemy.orm", "sqlalchemy.ext.asyncio",
             "sqlalchemy.dialects.sqlite", "sqlalchemy.dialects.sqlite.aiosqlite",
             "sqlalchemy.dialects.postgresql", "sqlalchemy.dialects.postgresql.psycopg",
             "aiosqlite", "psycopg", "fastapi", "fastapi.testclient", "flask_sqlalchemy")
@@ -151,7 +151,7 @@ def serve() -> None:
     import importlib
     import warnings
 
-    for module in _PRELOAD:
+    for module in PRELOAD:
         try:
             with warnings.catch_warnings():  # the libraries' own deprecation notices
                 warnings.simplefilter("ignore")
