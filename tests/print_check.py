@@ -1,9 +1,11 @@
 """pytest-examples' print check of one snippet, as a function a fresh child process calls.
 
 ``check_prints`` runs the snippet with ``print`` mocked, as ``EvalExample.run_print_check`` and
-``run_print_update`` do, and returns what those would report: the mismatch, the error, the
-updated source. It is a module-level function of plain arguments (no pytest request), so that
-``forked.in_child`` can send it to a child of the fork server, which imports this module once.
+``run_print_update`` do (but without pytest's assertion rewriting, which needs the pytest
+session: the snippets hold no ``assert``, and a failing one is reported from a clean run
+anyway), and returns what those would report: the mismatch, the error, the updated source. It
+is a module-level function of plain arguments (no pytest request), so that ``forked.in_child``
+can send it to a child of the fork server; each child imports this module.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from sessionguide.paths import ROOT, SNIPPETS
 from sessionguide.run.cache import run_cached
 from sessionguide.run.examples import DeclarationError
 from sessionguide.run.examples import example as declared
-from sessionguide.run.isolate import run_isolated
+from sessionguide.run.isolate import TIMEOUT_ADVICE, run_isolated
 from sessionguide.run.transcript import listed_differences, without_version
 
 SNIPPET_NAMES = sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))
@@ -67,9 +67,13 @@ def test_example(snippet: str, eval_example: EvalExample, tmp_path) -> None:
     example = CodeExample.create(source, path=path)
     eval_example.config = print_check.CONFIG
     eval_example.lint_ruff(example)  # from the project root, so ruff reads pyproject.toml
-    mismatch, raised, updated = in_child(
-        print_check.check_prints, source, str(path), str(tmp_path),
-        eval_example.update_examples, compare_to_21)
+    try:
+        mismatch, raised, updated = in_child(
+            print_check.check_prints, source, str(path), str(tmp_path),
+            eval_example.update_examples, compare_to_21)
+    except TimeoutError as error:
+        pytest.fail(f"snippets/{snippet} ({_where(snippet)}), under pytest-examples: {error}. "
+                    + TIMEOUT_ADVICE, pytrace=False)
     problem = None
     if updated is not None and updated != source:
         example.source = updated

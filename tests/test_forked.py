@@ -1,24 +1,33 @@
-"""forked.in_child: what a function changes stays in its child, and a child that hangs, dies
-or raises is reported."""
+"""forked.in_child: what a function changes stays in its child, the child is not a fork of the
+test process, and a child that hangs, dies, raises or cannot send its result is reported."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import threading
 import time
+import warnings
 
+import forked
 import pytest
 import sqlalchemy
 from forked import in_child
 
 
-def _leave_an_attribute() -> tuple[int, bool]:
+def _leave_an_attribute_and_a_thread() -> int:
     sqlalchemy.left_by_a_child = True
-    return os.getppid(), hasattr(sqlalchemy, "left_by_a_child")
+    threading.Thread(target=time.sleep, args=(60,)).start()  # not a daemon: exit waits for it
+    return os.getppid()
 
 
 def _sees_the_attribute() -> bool:
     return hasattr(sqlalchemy, "left_by_a_child")
+
+
+def _not_preloaded() -> list[str]:
+    return [name for name in forked.PRELOAD if name not in sys.modules]
 
 
 def _sleeps() -> None:
@@ -33,23 +42,35 @@ def _raises() -> None:
     raise ValueError("broken")
 
 
+def _unpicklable():
+    return lambda: None
+
+
 def test_a_child_is_forked_from_the_fork_server_and_changes_nothing_outside_it() -> None:
-    # With a thread running here, a fork of this process could deadlock on a lock it holds.
+    # A thread runs here, as in a pytest-xdist worker: forking this process would warn (3.12+).
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait, daemon=True)
     thread.start()
+    started = time.monotonic()
     try:
-        parent, changed = in_child(_leave_an_attribute)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            parent = in_child(_leave_an_attribute_and_a_thread)
     finally:
         stop.set()
         thread.join()
-    assert changed
     assert parent != os.getpid(), "the child was forked from the test process"
-    assert not hasattr(sqlalchemy, "left_by_a_child")
-    assert in_child(_sees_the_attribute) is False  # nor in the next child
+    assert time.monotonic() - started < 30, "in_child waited for the thread the child left"
+    assert in_child(_sees_the_attribute) is False, "the next child saw what the last one did"
+
+
+def test_the_fork_server_has_imported_what_the_children_run() -> None:
+    absent = [name for name in forked.PRELOAD if importlib.util.find_spec(name) is None]
+    assert in_child(_not_preloaded) == absent
 
 
 def test_a_child_running_past_the_timeout_is_stopped() -> None:
+    in_child(os.getpid)  # the fork server's start is not part of the time measured
     started = time.monotonic()
     with pytest.raises(TimeoutError, match="ran longer than 0.5 s"):
         in_child(_sleeps, timeout=0.5)
@@ -61,3 +82,5 @@ def test_a_child_that_ends_without_a_result_or_raises_is_reported() -> None:
         in_child(_exits)
     with pytest.raises(RuntimeError, match="ValueError: broken"):
         in_child(_raises)
+    with pytest.raises(RuntimeError, match="its result could not be sent"):
+        in_child(_unpicklable)

@@ -41,6 +41,8 @@ from sessionguide.run.model import Failure, Run
 # Seconds an example may run (SESSIONGUIDE_EXAMPLE_TIMEOUT overrides it): generous, since
 # examples take well under a second; it exists so that a hanging one cannot hang a build.
 TIMEOUT = float(os.environ.get("SESSIONGUIDE_EXAMPLE_TIMEOUT", "60"))
+TIMEOUT_ADVICE = ("Look for a loop that never ends, a sleep, or a lock that is never released "
+                  "(SESSIONGUIDE_EXAMPLE_TIMEOUT sets the limit, in seconds)")
 # Examples running at once: one core stays with the build, which renders pages meanwhile.
 PARALLEL = max(1, (os.cpu_count() or 2) - 1)
 # What examples import, loaded once by the fork server instead of by every child.
@@ -199,9 +201,8 @@ def serve() -> None:
             os.kill(pid, signal.SIGKILL)
             limit = running[pid][0][4]
             _finish(selector, running, pid, results, accepting, (
-                f"TimeoutError: the example ran longer than {limit:g} s and was stopped. Look "
-                "for a loop that never ends, a sleep, or a lock that is never released "
-                "(SESSIONGUIDE_EXAMPLE_TIMEOUT sets the limit, in seconds)"))
+                f"TimeoutError: the example ran longer than {limit:g} s and was stopped. "
+                + TIMEOUT_ADVICE))
 
 
 def _complete_messages(received: bytearray) -> list[Any]:
