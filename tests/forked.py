@@ -13,6 +13,7 @@ picklable.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -34,21 +35,25 @@ _CONTEXT.set_forkserver_preload(list(PRELOAD))
 
 def _call(connection, function: Callable[..., Any], args: tuple) -> None:
     """In the child: send ``function(*args)``, or the error it raised as a RuntimeError, and
-    leave at once, as the build's children do: not waiting for threads the function left
-    running (an aiosqlite connection never closed), nor running the test process's cleanup."""
+    leave at once, whatever happens, as the build's children do: not waiting for threads the
+    function left running (an aiosqlite connection never closed), nor running the test
+    process's cleanup."""
     try:
-        result = function(*args)
-    except BaseException as error:  # noqa: BLE001 - reported to the parent
-        result = RuntimeError(f"{type(error).__name__}: {error}")
-    try:
-        connection.send(result)
-    except Exception as error:  # noqa: BLE001 - a result that cannot be pickled
-        connection.send(RuntimeError(f"its result could not be sent: {type(error).__name__}: "
-                                     f"{error}"))
-    connection.close()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+        try:
+            result = function(*args)
+        except BaseException as error:  # noqa: BLE001 - reported to the parent
+            result = RuntimeError(f"{type(error).__name__}: {error}")
+        try:
+            connection.send(result)
+        except Exception as error:  # noqa: BLE001 - a result that cannot be pickled
+            connection.send(RuntimeError(f"its result could not be sent: "
+                                         f"{type(error).__name__}: {error}"))
+        connection.close()
+        for stream in (sys.stdout, sys.stderr):  # the function may have closed them
+            with contextlib.suppress(Exception):
+                stream.flush()
+    finally:
+        os._exit(0)
 
 
 def in_child(function: Callable[..., Any], *args: Any, timeout: float = isolate.TIMEOUT) -> Any:
@@ -56,11 +61,11 @@ def in_child(function: Callable[..., Any], *args: Any, timeout: float = isolate.
     after ``timeout`` seconds, RuntimeError if it raised or the child died."""
     reading, writing = _CONTEXT.Pipe(duplex=False)
     child = _CONTEXT.Process(target=_call, args=(writing, function, args))
-    child.start()
-    writing.close()  # so that reading sees the end if the child dies without sending
+    received = False
     try:
+        child.start()
+        writing.close()  # so that reading sees the end if the child dies without sending
         if not reading.poll(timeout):
-            child.kill()
             raise TimeoutError(f"it ran longer than {timeout:g} s and was stopped")
         try:
             result = reading.recv()
@@ -69,13 +74,17 @@ def in_child(function: Callable[..., Any], *args: Any, timeout: float = isolate.
             raise RuntimeError(f"the child process ended without a result (exit code "
                                f"{child.exitcode}): it may have called os._exit() or crashed "
                                "the interpreter") from None
-    finally:  # a child still running is stopped, on every way out (pytest-timeout's too)
-        child.join(5)
-        if child.is_alive():
-            child.kill()
-            child.join()
+        received = True
+    finally:  # on every way out (a timeout, pytest-timeout's, Ctrl-C) no child is left
+        writing.close()
+        if child.pid is not None:
+            if not received:
+                child.kill()
+            child.join(5)  # a child that sent its result is leaving already
+            if child.is_alive():
+                child.kill()
+                child.join()
         reading.close()
     if isinstance(result, RuntimeError):
         raise result
     return result
-

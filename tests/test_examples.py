@@ -71,9 +71,10 @@ def test_example(snippet: str, eval_example: EvalExample, tmp_path) -> None:
         mismatch, raised, updated = in_child(
             print_check.check_prints, source, str(path), str(tmp_path),
             eval_example.update_examples, compare_to_21)
-    except TimeoutError as error:
-        pytest.fail(f"snippets/{snippet} ({_where(snippet)}), under pytest-examples: {error}. "
-                    + TIMEOUT_ADVICE, pytrace=False)
+    except (TimeoutError, RuntimeError) as error:  # check_prints returns the example's errors
+        advice = f" {TIMEOUT_ADVICE}" if isinstance(error, TimeoutError) else ""
+        pytest.fail(f"snippets/{snippet} ({_where(snippet)}), under pytest-examples: "
+                    f"{error}.{advice}", pytrace=False)
     problem = None
     if updated is not None and updated != source:
         example.source = updated

@@ -3,7 +3,6 @@ test process, and a child that hangs, dies, raises or cannot send its result is 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import threading
@@ -51,6 +50,7 @@ def test_a_child_is_forked_from_the_fork_server_and_changes_nothing_outside_it()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait, daemon=True)
     thread.start()
+    in_child(os.getpid)  # the fork server's start is not part of the time measured
     started = time.monotonic()
     try:
         with warnings.catch_warnings():
@@ -60,13 +60,14 @@ def test_a_child_is_forked_from_the_fork_server_and_changes_nothing_outside_it()
         stop.set()
         thread.join()
     assert parent != os.getpid(), "the child was forked from the test process"
-    assert time.monotonic() - started < 30, "in_child waited for the thread the child left"
+    # (a child that waited for its thread would be killed only after in_child's 5 s grace)
+    assert time.monotonic() - started < 3, "in_child waited for the thread the child left"
     assert in_child(_sees_the_attribute) is False, "the next child saw what the last one did"
 
 
 def test_the_fork_server_has_imported_what_the_children_run() -> None:
-    absent = [name for name in forked.PRELOAD if importlib.util.find_spec(name) is None]
-    assert in_child(_not_preloaded) == absent
+    # (a name the fork server cannot import, misspelt or missing from the lock, is skipped)
+    assert in_child(_not_preloaded) == []
 
 
 def test_a_child_running_past_the_timeout_is_stopped() -> None:
@@ -74,7 +75,7 @@ def test_a_child_running_past_the_timeout_is_stopped() -> None:
     started = time.monotonic()
     with pytest.raises(TimeoutError, match="ran longer than 0.5 s"):
         in_child(_sleeps, timeout=0.5)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 3, "the child was not killed at the timeout"
 
 
 def test_a_child_that_ends_without_a_result_or_raises_is_reported() -> None:
